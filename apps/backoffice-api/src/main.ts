@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadEnvOrExit, migrateOnStart, prepareDatabase } from '@patron/config';
+import { BackofficeAppModule } from './backoffice.app';
+
+const main = async () => {
+  const env = loadEnvOrExit();
+  await prepareDatabase(env);
+  const app = await NestFactory.create(BackofficeAppModule.forRoot(env));
+  app.enableShutdownHooks();
+  await migrateOnStart(app, env);
+  await app.listen(env.BACKOFFICE_PORT);
+  new Logger('Patron').log(`Back-office API on http://localhost:${env.BACKOFFICE_PORT}/api`);
+};
+
+void main();

@@ -1,0 +1,74 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { CustomerFacade, CustomerView } from '@patron/customer';
+import type { AccessTokenClaims } from '@patron/auth';
+import { AccessTokenGuard, Caller } from '../auth/access-token.guard';
+import { GLUE_ERRORS } from '../glue/glue-error';
+import { readAttributes, StorefrontLinks } from '../glue/json-api';
+import { validateAttributes } from '../glue/validation';
+import { CustomerSchemas } from './customer.schemas';
+import { CUSTOMERS, customerResource } from './customer.resource';
+
+@Controller(CUSTOMERS)
+export class CustomersController {
+  constructor(
+    private readonly customers: CustomerFacade,
+    private readonly schemas: CustomerSchemas,
+    @Inject(StorefrontLinks) private readonly links: StorefrontLinks,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  async register(@Body() body: unknown) {
+    const input = validateAttributes(this.schemas.registration, readAttributes(body, CUSTOMERS));
+    if (input.password !== input.confirmPassword) throw GLUE_ERRORS.notIdentical('password', 'confirmPassword');
+    const { confirmPassword: _c, acceptedTerms: _t, ...registration } = input;
+    const customer = await this.customers.register(registration);
+    return { data: customerResource(this.links, customer) };
+  }
+
+  @Get()
+  @UseGuards(AccessTokenGuard)
+  async listOwn(@Caller() caller: AccessTokenClaims) {
+    const customer = await this.customers.findByReference(caller.customerReference);
+    return { data: customer ? [customerResource(this.links, customer)] : [], links: { self: this.links.url('/customers') } };
+  }
+
+  @Get(':reference')
+  @UseGuards(AccessTokenGuard)
+  async get(@Caller() caller: AccessTokenClaims, @Param('reference') reference: string, @Query('include') include?: string) {
+    const customer = reference === caller.customerReference ? await this.customers.findByReference(reference) : null;
+    if (!customer) throw GLUE_ERRORS.customerNotFound();
+    return this.withIncludes(customer, include);
+  }
+
+  @Patch(':reference')
+  @UseGuards(AccessTokenGuard)
+  async update(@Caller() caller: AccessTokenClaims, @Param('reference') reference: string, @Body() body: unknown) {
+    const changes = validateAttributes(this.schemas.update, readAttributes(body, CUSTOMERS));
+    await this.assertOwn(caller, reference);
+    const customer = await this.customers.update(reference, changes);
+    return { data: customerResource(this.links, customer) };
+  }
+
+  @Delete(':reference')
+  @UseGuards(AccessTokenGuard)
+  @HttpCode(204)
+  async delete(@Caller() caller: AccessTokenClaims, @Param('reference') reference: string): Promise<void> {
+    await this.assertOwn(caller, reference);
+    await this.customers.anonymize(reference);
+  }
+
+  /** Another customer's reference → 403 `411` when it exists, 404 `402` when it does not. */
+  private async assertOwn(caller: AccessTokenClaims, reference: string): Promise<void> {
+    if (reference === caller.customerReference) return;
+    throw (await this.customers.findByReference(reference)) ? GLUE_ERRORS.unauthorizedRequest() : GLUE_ERRORS.customerNotFound();
+  }
+
+  private withIncludes(customer: CustomerView, include?: string) {
+    const resource = customerResource(this.links, customer);
+    const includes = (include ?? '').split(',').map((s) => s.trim());
+    if (!includes.includes('addresses')) return { data: resource };
+    // Addresses arrive with the address module; until then the relationship is present and empty.
+    return { data: { ...resource, relationships: { addresses: { data: [] } } }, included: [] };
+  }
+}

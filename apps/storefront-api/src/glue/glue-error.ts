@@ -1,0 +1,27 @@
+export interface GlueErrorObject {
+  code: string;
+  status: number;
+  detail: string;
+}
+
+/** An error answered as-is in the Glue error shape; all objects share the HTTP status of the first. */
+export class GlueError extends Error {
+  constructor(readonly errors: GlueErrorObject[]) {
+    super(errors.map((e) => e.detail).join('; '));
+  }
+
+  static of(status: number, code: string, detail: string): GlueError {
+    return new GlueError([{ status, code, detail }]);
+  }
+}
+
+/** The contract's fixed errors. */
+export const GLUE_ERRORS = {
+  invalidAccessToken: () => GlueError.of(401, '001', 'Invalid access token.'),
+  missingAccessToken: () => GlueError.of(403, '002', 'Missing access token.'),
+  customerNotFound: () => GlueError.of(404, '402', 'Customer not found.'),
+  unauthorizedRequest: () => GlueError.of(403, '411', 'Unauthorized request.'),
+  notIdentical: (a: string, b: string) =>
+    GlueError.of(422, '406', `Value in field ${a} should be identical to value in the ${b} field.`),
+  invalidDocument: (detail: string) => GlueError.of(400, '000', detail),
+} as const;

@@ -1,0 +1,45 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'express';
+import { DomainError } from '@patron/shared-kernel';
+import { GlueError, GlueErrorObject } from './glue-error';
+import { glueErrorsFor } from './domain-error-mapping';
+import { JSON_API_CONTENT_TYPE } from './json-api';
+
+/** Answers every error in the Glue shape `{"errors":[{code,status,detail}]}`; unexpected ones as 500 with a correlation id. */
+@Catch()
+export class GlueExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('StorefrontApi');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const errors = this.toGlueErrors(exception);
+    if (response.headersSent) return;
+    response.status(errors[0].status).type(JSON_API_CONTENT_TYPE).send(JSON.stringify({ errors }));
+  }
+
+  private toGlueErrors(exception: unknown): GlueErrorObject[] {
+    if (exception instanceof GlueError) return exception.errors;
+    if (exception instanceof DomainError) return glueErrorsFor(exception);
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return [{ status, code: '000', detail: httpDetail(exception) }];
+    }
+    const status = (exception as { status?: number; type?: string })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      // body-parser errors: unparsable JSON, too large, unsupported charset
+      const detail = (exception as { type?: string }).type === 'entity.parse.failed' ? 'Request body is not valid JSON.' : String((exception as Error).message);
+      return [{ status, code: '000', detail }];
+    }
+    const correlationId = randomUUID();
+    this.logger.error(`Unexpected error ${correlationId}: ${(exception as Error)?.stack ?? String(exception)}`);
+    return [{ status: 500, code: '000', detail: `Internal error (correlation id ${correlationId}).` }];
+  }
+}
+
+const httpDetail = (exception: HttpException): string => {
+  const body = exception.getResponse();
+  if (typeof body === 'string') return body;
+  const message = (body as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+};

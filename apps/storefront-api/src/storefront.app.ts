@@ -1,0 +1,32 @@
+import { INestApplication, LogLevel, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Env, PatronCoreModule } from '@patron/config';
+import { StorefrontApiModule } from './storefront-api.module';
+import { JSON_API_CONTENT_TYPE } from './glue/json-api';
+
+@Module({})
+export class StorefrontAppModule {
+  static forRoot(env: Env) {
+    return { module: StorefrontAppModule, imports: [PatronCoreModule.forRoot(env), StorefrontApiModule.forRoot(env)] };
+  }
+}
+
+/** HTTP settings every storefront instance needs: JSON:API bodies, JSON:API responses. */
+export const configureStorefrontHttp = (app: NestExpressApplication): void => {
+  app.useBodyParser('json', { type: ['application/json', JSON_API_CONTENT_TYPE, 'application/*+json'], limit: '100kb' });
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use((_req: unknown, res: { type: (t: string) => void }, next: () => void) => {
+    res.type(JSON_API_CONTENT_TYPE);
+    next();
+  });
+};
+
+/** Creates (does not start) a storefront application. */
+export const createStorefrontApp = async (root: unknown, logger: LogLevel[] | false = ['error', 'warn', 'log']): Promise<INestApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(root as never, { bodyParser: false, logger });
+  configureStorefrontHttp(app);
+  app.enableShutdownHooks();
+  return app;
+};

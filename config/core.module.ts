@@ -1,0 +1,37 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule, RevokeRefreshTokensOnAnonymizationPlugin } from '@patron/auth';
+import { CustomerModule } from '@patron/customer';
+import { OutboxModule } from '@patron/outbox';
+import { PasswordModule } from '@patron/password';
+import { KernelModule } from '@patron/shared-kernel';
+import { Env } from './env';
+import { mikroOrmOptions } from './mikro-orm';
+
+/** The modules every Patron process runs, configured from the validated environment. */
+@Module({})
+export class PatronCoreModule {
+  static forRoot(env: Env): DynamicModule {
+    return {
+      module: PatronCoreModule,
+      imports: [
+        MikroOrmModule.forRoot({ ...mikroOrmOptions({ databaseUrl: env.DATABASE_URL }), registerRequestContext: true }),
+        CqrsModule.forRoot(),
+        KernelModule,
+        PasswordModule.forRoot(),
+        OutboxModule.forRoot(),
+        CustomerModule.forRoot({
+          config: {
+            referencePrefix: env.CUSTOMER_REFERENCE_PREFIX,
+            doubleOptIn: env.DOUBLE_OPT_IN,
+            defaultLocale: env.DEFAULT_LOCALE,
+            locales: env.LOCALES,
+          },
+          anonymizerPlugins: [RevokeRefreshTokensOnAnonymizationPlugin],
+        }),
+        AuthModule.forRoot({ config: { jwtSecret: env.JWT_SECRET } }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const LOCALE = /^[a-z]{2}_[A-Z]{2}$/;
+
+/** Every environment variable Patron reads, with its default. */
+export const ENV_SCHEMA = z
+  .object({
+    NODE_ENV: z.string().default('development'),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/patron'),
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z.string().min(1).default('patron'),
+    SMTP_URL: url(['smtp:', 'smtps:']).default('smtp://127.0.0.1:1025'),
+    MAIL_FROM: z.string().min(3).default('Patron <no-reply@patron.local>'),
+    STOREFRONT_PORT: port.default(3000),
+    BACKOFFICE_PORT: port.default(3001),
+    STOREFRONT_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    CUSTOMER_REFERENCE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'must be 1-20 letters, digits, _ or -').default('DE'),
+    DOUBLE_OPT_IN: bool.default(true),
+    DEFAULT_LOCALE: z.string().regex(LOCALE, 'must look like en_US').default('en_US'),
+    LOCALES: z
+      .string()
+      .default('en_US,de_DE')
+      .transform((v) => v.split(',').map((l) => l.trim()).filter(Boolean))
+      .refine((list) => list.length > 0 && list.every((l) => LOCALE.test(l)), 'must be a comma-separated list like en_US,de_DE'),
+    MIGRATE_ON_START: bool.default(true),
+    MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    DATA_DIR: z.string().default('var'),
+    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  })
+  .refine((env) => env.LOCALES.includes(env.DEFAULT_LOCALE), { path: ['DEFAULT_LOCALE'], message: 'must be one of LOCALES' })
+  .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET, { path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+
+export type Env = z.infer<typeof ENV_SCHEMA> & { JWT_SECRET: string };
+
+export class InvalidEnvironmentError extends Error {}
+
+/**
+ * Reads and validates the environment once. Throws `InvalidEnvironmentError` naming every bad variable.
+ * Outside production, a missing JWT_SECRET is generated once and kept under DATA_DIR.
+ */
+export const loadEnv = (source: NodeJS.ProcessEnv = process.env): Env => {
+  const given = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ENV_SCHEMA.safeParse(given);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new InvalidEnvironmentError(`Invalid configuration:\n${problems}`);
+  }
+  const env = parsed.data;
+  return { ...env, JWT_SECRET: env.JWT_SECRET ?? developmentJwtSecret(env.DATA_DIR) };
+};
+
+const developmentJwtSecret = (dataDir: string): string => {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  try {
+    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    // Another process started at the same moment and wrote it first.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
+};

@@ -1,0 +1,52 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+
+/** Arbitrary constant shared by every Patron process: the key of the migration advisory lock. */
+const MIGRATION_LOCK_KEY = 7_314_159_265;
+
+/**
+ * Applies pending migrations while holding a PostgreSQL advisory lock, so processes starting together run them
+ * once and the others wait, then find nothing to do. Returns the names of the migrations applied here.
+ */
+export const migrateWithLock = async (orm: MikroORM, databaseUrl: string): Promise<string[]> => {
+  const lock = new Client({ connectionString: databaseUrl });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
+  } finally {
+    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.end();
+  }
+};
+
+/** Names of migrations not yet applied. */
+export const pendingMigrations = async (orm: MikroORM): Promise<string[]> =>
+  (await orm.getMigrator().getPendingMigrations()).map((m) => m.name);
+
+/** Creates the database named in `databaseUrl` when the server does not have it yet (first start on a fresh server). */
+export const ensureDatabaseExists = async (databaseUrl: string): Promise<boolean> => {
+  const probe = new Client({ connectionString: databaseUrl });
+  try {
+    await probe.connect();
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '3D000') throw error;
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name.replace(/"/g, '""')}"`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42P04') throw error; // created by a process starting alongside
+  } finally {
+    await admin.end();
+  }
+  return true;
+};

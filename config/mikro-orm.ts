@@ -1,0 +1,42 @@
+import { Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Customer, Migration20261203000200_customer } from '@patron/customer';
+import { Migration20261203000100_outbox, OutboxMessage } from '@patron/outbox';
+import { Migration20261203000300_refresh_token, RefreshToken } from '@patron/auth';
+
+/** Every entity of every module; the apps and the CLI share one metadata set. */
+export const ENTITIES = [Customer, OutboxMessage, RefreshToken];
+
+/** Every module's migrations, in the order they must run (their names sort by timestamp). */
+export const MIGRATIONS = [Migration20261203000100_outbox, Migration20261203000200_customer, Migration20261203000300_refresh_token]
+  .map((migration) => ({ name: migration.name, class: migration }))
+  .sort((a, b) => a.name.localeCompare(b.name));
+
+export interface DatabaseOptions {
+  databaseUrl: string;
+  debug?: boolean;
+  poolMax?: number;
+}
+
+/** MikroORM options for PostgreSQL; schema changes come only from the committed migrations. */
+export const mikroOrmOptions = ({ databaseUrl, debug = false, poolMax = 10 }: DatabaseOptions): Options<PostgreSqlDriver> => ({
+  driver: PostgreSqlDriver,
+  clientUrl: databaseUrl,
+  entities: ENTITIES,
+  discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+  extensions: [Migrator],
+  migrations: {
+    migrationsList: MIGRATIONS,
+    tableName: 'mikro_orm_migrations',
+    transactional: true,
+    silent: true,
+    allOrNothing: true,
+    snapshot: false,
+    snapshotName: '.snapshot-patron',
+  },
+  pool: { min: 0, max: poolMax },
+  allowGlobalContext: false,
+  forceUtcTimezone: true,
+  debug,
+});

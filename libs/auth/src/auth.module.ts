@@ -1,0 +1,41 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { JwtModule } from '@nestjs/jwt';
+import { AuthConfig } from './auth.config';
+import { AuthFacade } from './auth.facade';
+import { RefreshToken } from './domain/refresh-token.entity';
+import { TokenIssuer } from './domain/token-issuer';
+import { LogInCustomerHandler } from './commands/log-in-customer/log-in-customer.handler';
+import { RefreshAccessTokenHandler } from './commands/refresh-access-token/refresh-access-token.handler';
+import { RevokeRefreshTokensHandler } from './commands/revoke-refresh-tokens/revoke-refresh-tokens.handler';
+
+export interface AuthModuleOptions {
+  config: Partial<AuthConfig> & { jwtSecret: string };
+}
+
+/** Customer tokens: login, refresh rotation, revocation. Global; needs CustomerModule. */
+@Module({})
+export class AuthModule {
+  static forRoot(options: AuthModuleOptions): DynamicModule {
+    const config = AuthConfig.from(options.config);
+    return {
+      module: AuthModule,
+      global: true,
+      imports: [
+        CqrsModule,
+        MikroOrmModule.forFeature([RefreshToken]),
+        JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      ],
+      providers: [
+        { provide: AuthConfig, useValue: config },
+        TokenIssuer,
+        LogInCustomerHandler,
+        RefreshAccessTokenHandler,
+        RevokeRefreshTokensHandler,
+        AuthFacade,
+      ],
+      exports: [AuthFacade, AuthConfig],
+    };
+  }
+}

@@ -1,0 +1,12 @@
+export interface TokenPair {
+  tokenType: 'Bearer';
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshTokenExpiresIn: number;
+}
+
+/** What a valid access token says. */
+export interface AccessTokenClaims {
+  customerReference: string;
+}

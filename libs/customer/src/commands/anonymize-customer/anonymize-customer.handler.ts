@@ -1,0 +1,31 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { Clock } from '@patron/shared-kernel';
+import { CustomerNotFoundError } from '../../domain/customer.errors';
+import { toCustomerView } from '../../dto/customer.view';
+import { CustomerAnonymized } from '../../events/customer-anonymized.event';
+import { CUSTOMER_ANONYMIZER_PLUGINS, CustomerAnonymizerPlugin } from '../../extension/customer-anonymizer.plugin';
+import { CustomerRepository } from '../../persistence/customer.repository';
+import { AnonymizeCustomerCommand } from './anonymize-customer.command';
+
+@CommandHandler(AnonymizeCustomerCommand)
+export class AnonymizeCustomerHandler implements ICommandHandler<AnonymizeCustomerCommand> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly events: EventBus,
+    @Inject(CUSTOMER_ANONYMIZER_PLUGINS) private readonly plugins: CustomerAnonymizerPlugin[],
+  ) {}
+
+  async execute({ reference }: AnonymizeCustomerCommand): Promise<void> {
+    await this.em.fork().transactional(async (em) => {
+      const customer = await CustomerRepository.findLiveByReference(em, reference, true);
+      if (!customer) throw new CustomerNotFoundError(reference);
+      const before = toCustomerView(customer);
+      for (const plugin of this.plugins) await plugin.anonymize(before);
+      customer.anonymize(this.clock.now());
+    });
+    this.events.publish(new CustomerAnonymized(reference));
+  }
+}

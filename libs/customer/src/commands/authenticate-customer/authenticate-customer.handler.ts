@@ -1,0 +1,34 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { PasswordFacade } from '@patron/password';
+import { CustomerConfig } from '../../customer.config';
+import { Customer } from '../../domain/customer.entity';
+import { AuthenticationFailedError } from '../../domain/customer.errors';
+import { CustomerView, toCustomerView } from '../../dto/customer.view';
+import { CustomerRepository } from '../../persistence/customer.repository';
+import { AuthenticateCustomerCommand } from './authenticate-customer.command';
+
+@CommandHandler(AuthenticateCustomerCommand)
+export class AuthenticateCustomerHandler implements ICommandHandler<AuthenticateCustomerCommand> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: CustomerConfig,
+    private readonly passwords: PasswordFacade,
+  ) {}
+
+  async execute({ email, password }: AuthenticateCustomerCommand): Promise<CustomerView> {
+    const em = this.em.fork();
+    const customer = await CustomerRepository.findLiveByEmail(em, email);
+    if (!customer?.passwordHash) {
+      await this.passwords.verifyAgainstDummy(password);
+      throw new AuthenticationFailedError();
+    }
+    const { valid, upgradedHash } = await this.passwords.verify(customer.passwordHash, password);
+    if (!valid || (this.config.doubleOptIn && !customer.isConfirmed)) throw new AuthenticationFailedError();
+    if (upgradedHash) {
+      // Conditional on the old hash, so a password changed meanwhile is never overwritten.
+      await em.nativeUpdate(Customer, { id: customer.id, passwordHash: customer.passwordHash }, { passwordHash: upgradedHash });
+    }
+    return toCustomerView(customer);
+  }
+}

@@ -1,0 +1,121 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Clock } from '@patron/shared-kernel';
+import { CustomerConfig } from '../../customer.config';
+import { CustomerImportProblem, CustomerImportSummary } from '../../dto/customer.inputs';
+import { ImportCustomersCommand } from './import-customers.command';
+import { ImportRecord, parseImportRow } from './import-row';
+
+const BATCH_SIZE = 1000;
+const COLUMNS = [
+  'customer_reference', 'email', 'email_normalized', 'salutation', 'first_name', 'last_name', 'gender',
+  'date_of_birth', 'phone', 'company', 'locale', 'password_hash', 'registered_at', 'created_at', 'updated_at',
+];
+const UPDATED_COLUMNS = COLUMNS.filter((c) => c !== 'customer_reference' && c !== 'created_at');
+
+/**
+ * Streams rows into the database in batches inside one transaction, so that a file with bad rows can be rolled
+ * back whole. Existing customers (same reference) are updated; the reference sequence is moved past the highest
+ * imported number.
+ */
+@CommandHandler(ImportCustomersCommand)
+export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCommand> {
+  constructor(private readonly em: EntityManager, private readonly config: CustomerConfig, private readonly clock: Clock) {}
+
+  async execute({ rows, options }: ImportCustomersCommand): Promise<CustomerImportSummary> {
+    const summary: CustomerImportSummary = { rows: 0, created: 0, updated: 0, skipped: 0, problems: [], imported: false };
+    const seenEmails = new Map<string, number>();
+    const seenReferences = new Map<string, number>();
+    let highest = 0n;
+    const rollback = new Error('import rolled back');
+
+    try {
+      await this.em.fork().transactional(async (em) => {
+        let batch: ImportRecord[] = [];
+        const flush = async () => {
+          const accepted = await this.dropEmailsTakenInDatabase(em, batch, summary.problems);
+          if (accepted.length && (options.skipInvalid || summary.problems.length === 0)) {
+            const created = await this.upsert(em, accepted);
+            summary.created += created;
+            summary.updated += accepted.length - created;
+          }
+          for (const record of accepted) if (record.referenceNumber > highest) highest = record.referenceNumber;
+          batch = [];
+        };
+
+        for await (const row of rows) {
+          summary.rows += 1;
+          const record = parseImportRow(row, this.config);
+          const problem = typeof record === 'string' ? record : this.duplicateInFile(record, seenEmails, seenReferences);
+          if (problem || typeof record === 'string') {
+            summary.problems.push({ line: row.line, reference: row.customer_reference ?? '', reason: problem! });
+            continue;
+          }
+          batch.push(record);
+          if (batch.length >= BATCH_SIZE) await flush();
+        }
+        await flush();
+
+        if (summary.problems.length > 0 && !options.skipInvalid) throw rollback;
+        if (highest > 0n) {
+          await em.getConnection().execute(
+            `select setval('customer_reference_seq', greatest(?::bigint, (select last_value from customer_reference_seq)))`,
+            [highest.toString()],
+          );
+        }
+      });
+      summary.imported = true;
+      summary.skipped = summary.problems.length;
+    } catch (error) {
+      if (error !== rollback) throw error;
+      summary.created = 0;
+      summary.updated = 0;
+    }
+    return summary;
+  }
+
+  private duplicateInFile(record: ImportRecord, emails: Map<string, number>, references: Map<string, number>): string | null {
+    const emailLine = emails.get(record.emailNormalized);
+    if (emailLine !== undefined) return `duplicate email "${record.email}" (already on line ${emailLine})`;
+    const referenceLine = references.get(record.reference);
+    if (referenceLine !== undefined) return `duplicate customer_reference "${record.reference}" (already on line ${referenceLine})`;
+    emails.set(record.emailNormalized, record.line);
+    references.set(record.reference, record.line);
+    return null;
+  }
+
+  /** Rows whose email belongs to another live customer in the database are problems, not updates. */
+  private async dropEmailsTakenInDatabase(em: EntityManager, batch: ImportRecord[], problems: CustomerImportProblem[]): Promise<ImportRecord[]> {
+    if (batch.length === 0) return batch;
+    const taken: { email_normalized: string; customer_reference: string }[] = await em.getConnection().execute(
+      `select email_normalized, customer_reference from customer where anonymized_at is null and email_normalized in (?)`,
+      [batch.map((r) => r.emailNormalized)],
+    );
+    if (taken.length === 0) return batch;
+    const owner = new Map(taken.map((t) => [t.email_normalized, t.customer_reference]));
+    return batch.filter((record) => {
+      const existing = owner.get(record.emailNormalized);
+      if (existing === undefined || existing === record.reference) return true;
+      problems.push({ line: record.line, reference: record.reference, reason: `duplicate email "${record.email}" (used by customer ${existing})` });
+      return false;
+    });
+  }
+
+  /** Inserts or updates the batch; returns how many rows were new. */
+  private async upsert(em: EntityManager, records: ImportRecord[]): Promise<number> {
+    const now = this.clock.now();
+    const params: unknown[] = [];
+    const tuples = records.map((r) => {
+      params.push(r.reference, r.email, r.emailNormalized, r.salutation, r.firstName, r.lastName, r.gender, r.dateOfBirth,
+        r.phone, r.company, r.locale, r.passwordHash, r.registeredAt, now, now);
+      return `(${COLUMNS.map(() => '?').join(', ')})`;
+    });
+    const result: { inserted: boolean }[] = await em.getConnection().execute(
+      `insert into customer (${COLUMNS.join(', ')}) values ${tuples.join(', ')}
+       on conflict (customer_reference) do update set ${UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, anonymized_at = null
+       returning (xmax = 0) as inserted`,
+      params,
+    );
+    return result.filter((r) => r.inserted).length;
+  }
+}

@@ -1,0 +1,23 @@
+/** Settings of the customer module. */
+export class CustomerConfig {
+  /** References look like `DE--22`. */
+  referencePrefix = 'DE';
+  /** New customers must confirm their email before they can log in. */
+  doubleOptIn = true;
+  defaultLocale = 'en_US';
+  locales: string[] = ['en_US', 'de_DE'];
+
+  static from(overrides: Partial<CustomerConfig> = {}): CustomerConfig {
+    return Object.assign(new CustomerConfig(), overrides);
+  }
+}
+
+export const SALUTATIONS = ['Mr', 'Mrs', 'Ms', 'Dr'] as const;
+export type Salutation = (typeof SALUTATIONS)[number];
+export const GENDERS = ['Male', 'Female'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** Mail types this module writes to the outbox. */
+export const CUSTOMER_MAIL_TYPES = {
+  registrationConfirmation: 'mail.customer-registration-confirmation',
+} as const;

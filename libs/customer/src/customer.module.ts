@@ -1,0 +1,68 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { pluginStack } from '@patron/shared-kernel';
+import { CustomerConfig } from './customer.config';
+import { Customer } from './domain/customer.entity';
+import { CustomerFacade } from './customer.facade';
+import { POST_REGISTRATION_PLUGINS, PostRegistrationPlugin } from './extension/post-registration.plugin';
+import { CUSTOMER_ANONYMIZER_PLUGINS, CustomerAnonymizerPlugin } from './extension/customer-anonymizer.plugin';
+import { CUSTOMER_REFERENCE_GENERATOR, CustomerReferenceGenerator } from './extension/customer-reference-generator';
+import { SequenceCustomerReferenceGenerator } from './persistence/sequence-reference.generator';
+import { RegisterCustomerHandler } from './commands/register-customer/register-customer.handler';
+import { ConfirmCustomerRegistrationHandler } from './commands/confirm-customer-registration/confirm-customer-registration.handler';
+import { AuthenticateCustomerHandler } from './commands/authenticate-customer/authenticate-customer.handler';
+import { UpdateCustomerHandler } from './commands/update-customer/update-customer.handler';
+import { AnonymizeCustomerHandler } from './commands/anonymize-customer/anonymize-customer.handler';
+import { ImportCustomersHandler } from './commands/import-customers/import-customers.handler';
+import { FindCustomerByReferenceHandler } from './queries/find-customer-by-reference/find-customer-by-reference.handler';
+import { FindCustomerByEmailHandler } from './queries/find-customer-by-email/find-customer-by-email.handler';
+
+const HANDLERS = [
+  RegisterCustomerHandler,
+  ConfirmCustomerRegistrationHandler,
+  AuthenticateCustomerHandler,
+  UpdateCustomerHandler,
+  AnonymizeCustomerHandler,
+  ImportCustomersHandler,
+  FindCustomerByReferenceHandler,
+  FindCustomerByEmailHandler,
+];
+
+export interface CustomerModuleOptions {
+  config?: Partial<CustomerConfig>;
+  /** Modules the plugins need. */
+  imports?: DynamicModule['imports'];
+  /** Order = execution order. */
+  postRegistrationPlugins?: Type<PostRegistrationPlugin>[];
+  anonymizerPlugins?: Type<CustomerAnonymizerPlugin>[];
+  referenceGenerator?: Type<CustomerReferenceGenerator>;
+}
+
+/**
+ * Customer accounts: registration, confirmation, credentials, profile, anonymization, import. Global, so other
+ * modules inject `CustomerFacade`; needs PasswordModule and OutboxModule.
+ */
+@Module({})
+export class CustomerModule {
+  static forRoot(options: CustomerModuleOptions = {}): DynamicModule {
+    const postRegistration = options.postRegistrationPlugins ?? [];
+    const anonymizers = options.anonymizerPlugins ?? [];
+    return {
+      module: CustomerModule,
+      global: true,
+      imports: [CqrsModule, MikroOrmModule.forFeature([Customer]), ...(options.imports ?? [])],
+      providers: [
+        ...HANDLERS,
+        ...postRegistration,
+        ...anonymizers,
+        pluginStack(POST_REGISTRATION_PLUGINS, postRegistration),
+        pluginStack(CUSTOMER_ANONYMIZER_PLUGINS, anonymizers),
+        { provide: CUSTOMER_REFERENCE_GENERATOR, useClass: options.referenceGenerator ?? SequenceCustomerReferenceGenerator },
+        { provide: CustomerConfig, useValue: CustomerConfig.from(options.config) },
+        CustomerFacade,
+      ],
+      exports: [CustomerFacade, CustomerConfig],
+    };
+  }
+}

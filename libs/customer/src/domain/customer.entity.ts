@@ -1,0 +1,153 @@
+import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { hashSecretToken, newSecretToken } from '@patron/shared-kernel';
+import { Gender, Salutation } from '../customer.config';
+import { normalizeEmail } from './email-address';
+import { InvalidRegistrationKeyError } from './customer.errors';
+
+export interface CustomerProfile {
+  salutation?: Salutation | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  gender?: Gender | null;
+  dateOfBirth?: string | null;
+  phone?: string | null;
+  company?: string | null;
+  locale?: string;
+}
+
+export interface NewCustomer extends CustomerProfile {
+  reference: string;
+  email: string;
+  locale: string;
+  passwordHash: string | null;
+}
+
+@Entity({ tableName: 'customer' })
+export class Customer {
+  @PrimaryKey({ type: new BigIntType('number') })
+  id!: number;
+
+  @Property({ type: 'text', unique: true })
+  customerReference!: string;
+
+  /** As the customer typed it. */
+  @Property({ type: 'text' })
+  email!: string;
+
+  /** Lower-cased; unique among live customers (partial unique index). */
+  @Property({ type: 'text' })
+  emailNormalized!: string;
+
+  @Property({ type: 'text', nullable: true })
+  salutation?: Salutation | null;
+
+  @Property({ type: 'text', nullable: true })
+  firstName?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  lastName?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  gender?: Gender | null;
+
+  /** `YYYY-MM-DD`. */
+  @Property({ type: 'date', nullable: true })
+  dateOfBirth?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  phone?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  company?: string | null;
+
+  @Property({ type: 'text' })
+  locale!: string;
+
+  @Property({ type: 'text', nullable: true, hidden: true })
+  passwordHash?: string | null;
+
+  @Property({ type: 'text', nullable: true, hidden: true })
+  registrationKeyHash?: string | null;
+
+  /** When the email was confirmed (Spryker's `registered`); null while unconfirmed. */
+  @Property({ type: 'timestamptz', nullable: true })
+  registeredAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  anonymizedAt?: Date | null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Property({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  /** A new, unconfirmed customer and the raw registration key to mail (only its hash is stored). */
+  static register(input: NewCustomer, now: Date, requireConfirmation: boolean): { customer: Customer; registrationKey: string | null } {
+    const customer = new Customer();
+    customer.customerReference = input.reference;
+    customer.setEmail(input.email);
+    customer.applyProfile(input);
+    customer.locale = input.locale;
+    customer.passwordHash = input.passwordHash;
+    customer.createdAt = now;
+    customer.updatedAt = now;
+    if (!requireConfirmation) {
+      customer.registeredAt = now;
+      return { customer, registrationKey: null };
+    }
+    const registrationKey = newSecretToken();
+    customer.registrationKeyHash = hashSecretToken(registrationKey);
+    return { customer, registrationKey };
+  }
+
+  get isConfirmed(): boolean {
+    return this.registeredAt != null;
+  }
+
+  get isAnonymized(): boolean {
+    return this.anonymizedAt != null;
+  }
+
+  /** Confirms the email with the mailed key; the key works once. */
+  confirmRegistration(registrationKey: string, now: Date): void {
+    if (this.isAnonymized || this.isConfirmed || this.registrationKeyHash !== hashSecretToken(registrationKey)) {
+      throw new InvalidRegistrationKeyError();
+    }
+    this.registeredAt = now;
+    this.registrationKeyHash = null;
+    this.updatedAt = now;
+  }
+
+  setEmail(email: string): void {
+    this.email = email;
+    this.emailNormalized = normalizeEmail(email);
+  }
+
+  /** Changes only the fields present in `changes` (`null` clears an optional one). */
+  applyProfile(changes: CustomerProfile, now?: Date): void {
+    const fields = ['salutation', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'phone', 'company', 'locale'] as const;
+    for (const field of fields) {
+      if (changes[field] !== undefined) (this as Record<string, unknown>)[field] = changes[field];
+    }
+    if (now) this.updatedAt = now;
+  }
+
+  changePasswordHash(hash: string, now: Date): void {
+    this.passwordHash = hash;
+    this.updatedAt = now;
+  }
+
+  /**
+   * Deletion as the contract defines it: the row stays for order history, personal data is cleared, the email is
+   * replaced by an unusable unique address so the original can register again, and no password can match.
+   */
+  anonymize(now: Date): void {
+    this.applyProfile({ salutation: null, firstName: null, lastName: null, gender: null, dateOfBirth: null, phone: null, company: null });
+    this.setEmail(`anonymized+${newSecretToken()}@anonymized.invalid`);
+    this.passwordHash = null;
+    this.registrationKeyHash = null;
+    this.anonymizedAt = now;
+    this.updatedAt = now;
+  }
+}

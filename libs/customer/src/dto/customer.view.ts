@@ -1,0 +1,36 @@
+import { Gender, Salutation } from '../customer.config';
+import { Customer } from '../domain/customer.entity';
+
+/** A customer as facades return it: no password or key material. */
+export interface CustomerView {
+  reference: string;
+  email: string;
+  salutation: Salutation | null;
+  firstName: string | null;
+  lastName: string | null;
+  gender: Gender | null;
+  dateOfBirth: string | null;
+  phone: string | null;
+  company: string | null;
+  locale: string;
+  /** When the email was confirmed; null while unconfirmed. */
+  registeredAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const toCustomerView = (c: Customer): CustomerView => ({
+  reference: c.customerReference,
+  email: c.email,
+  salutation: c.salutation ?? null,
+  firstName: c.firstName ?? null,
+  lastName: c.lastName ?? null,
+  gender: c.gender ?? null,
+  dateOfBirth: c.dateOfBirth ?? null,
+  phone: c.phone ?? null,
+  company: c.company ?? null,
+  locale: c.locale,
+  registeredAt: c.registeredAt ?? null,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+});

@@ -1,0 +1,15 @@
+export * from './customer.module';
+export * from './customer.facade';
+export * from './customer.config';
+export * from './domain/customer.errors';
+export { isValidEmail, normalizeEmail } from './domain/email-address';
+export type { CustomerView } from './dto/customer.view';
+export type * from './dto/customer.inputs';
+export type { ImportCustomersOptions } from './commands/import-customers/import-customers.command';
+export * from './extension/post-registration.plugin';
+export * from './extension/customer-anonymizer.plugin';
+export * from './extension/customer-reference-generator';
+export * from './events/customer-registered.event';
+export * from './events/customer-anonymized.event';
+export { Customer } from './domain/customer.entity';
+export { Migration20261203000200_customer } from './persistence/migrations/Migration20261203000200_customer';

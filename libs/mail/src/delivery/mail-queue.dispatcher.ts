@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { ConnectionOptions, JobsOptions, Queue } from 'bullmq';
+import { DispatchedMessage, OutboxDispatcher } from '@patron/outbox';
+import { MAIL_QUEUE, MailJob } from '../mail.queues';
+
+export const MAIL_JOB_OPTIONS = Symbol('mail.job-options');
+export const MAIL_PRODUCER = Symbol('mail.producer');
+
+export interface MailProducerOptions {
+  connection: ConnectionOptions;
+  prefix?: string;
+}
+
+/**
+ * Puts relayed outbox mails on the BullMQ `mail` queue; job id = outbox id, so a repeated add is ignored.
+ * Uses its own connection without an offline queue: while Redis is down, `dispatch` fails at once and the relay
+ * leaves the rows pending, instead of piling commands up in memory.
+ */
+@Injectable()
+export class MailQueueDispatcher implements OutboxDispatcher, OnModuleDestroy {
+  private readonly logger = new Logger(MailQueueDispatcher.name);
+  private readonly queue: Queue<MailJob>;
+  private lastErrorLog = 0;
+
+  constructor(@Inject(MAIL_PRODUCER) producer: MailProducerOptions, @Inject(MAIL_JOB_OPTIONS) private readonly jobOptions: JobsOptions) {
+    this.queue = new Queue<MailJob>(MAIL_QUEUE, {
+      connection: { ...producer.connection, enableOfflineQueue: false, maxRetriesPerRequest: 1 } as ConnectionOptions,
+      prefix: producer.prefix,
+    });
+    this.queue.on('error', (error) => {
+      if (Date.now() - this.lastErrorLog < 30_000) return;
+      this.lastErrorLog = Date.now();
+      this.logger.warn(`Mail queue unavailable: ${error.message}`);
+    });
+  }
+
+  async dispatch(messages: DispatchedMessage[]): Promise<void> {
+    await this.queue.addBulk(
+      messages.map((m) => ({ name: m.type, data: { outboxId: m.id, type: m.type }, opts: { ...this.jobOptions, jobId: m.id } })),
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue.close();
+  }
+}

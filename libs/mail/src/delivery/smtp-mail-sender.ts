@@ -1,0 +1,40 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { createTransport, Transporter } from 'nodemailer';
+import { MailConfig } from '../mail.config';
+import { MailSender, OutgoingMail } from '../extension/mail-sender';
+
+export const SMTP_URL = Symbol('mail.smtp-url');
+
+/** Sends over SMTP with a small connection pool. 5xx answers (bad recipient, refused) are permanent failures. */
+@Injectable()
+export class SmtpMailSender implements MailSender, OnModuleDestroy {
+  private readonly transport: Transporter;
+  private readonly domain: string;
+
+  constructor(private readonly config: MailConfig, smtpUrl: string) {
+    this.transport = createTransport(smtpUrl, { pool: true, maxConnections: 4, maxMessages: 1000 } as object);
+    this.domain = /@([^>\s]+)/.exec(config.from)?.[1] ?? 'patron.local';
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    try {
+      await this.transport.sendMail({
+        from: this.config.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: `<${mail.id}@${this.domain}>`,
+      });
+    } catch (error) {
+      const code = (error as { responseCode?: number }).responseCode;
+      if (code && code >= 500) throw new UnrecoverableError(`SMTP refused the mail (${code}): ${(error as Error).message}`);
+      throw error;
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import Handlebars from 'handlebars';
+import { DomainError } from '@patron/shared-kernel';
+import { MailConfig } from '../mail.config';
+import { LocalizedMailTemplate } from './mail-template';
+import { CUSTOMER_REGISTRATION_CONFIRMATION_TEMPLATE } from './customer-registration-confirmation.template';
+
+export const MAIL_TYPES = {
+  customerRegistrationConfirmation: 'mail.customer-registration-confirmation',
+} as const;
+
+/** Path under the storefront URL that each mail type links to; the raw token is appended as `?token=`. */
+const LINK_PATHS: Record<string, string> = {
+  [MAIL_TYPES.customerRegistrationConfirmation]: '/register/confirm',
+};
+
+const BUILT_IN: Record<string, LocalizedMailTemplate> = {
+  [MAIL_TYPES.customerRegistrationConfirmation]: CUSTOMER_REGISTRATION_CONFIRMATION_TEMPLATE,
+};
+
+export class UnknownMailTypeError extends DomainError {
+  readonly code = 'MAIL.UNKNOWN_TYPE';
+  readonly kind = 'rejected';
+  constructor(type: string) {
+    super(`No mail template for type "${type}"`);
+  }
+}
+
+export interface RenderedMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+type Compiled = { subject: Handlebars.TemplateDelegate; text: Handlebars.TemplateDelegate; html: Handlebars.TemplateDelegate };
+
+/** Renders outbox mail payloads in the recipient's locale. */
+@Injectable()
+export class MailTemplates {
+  private readonly compiled = new Map<string, Compiled>();
+
+  constructor(private readonly config: MailConfig) {}
+
+  /**
+   * Renders a mail. `payload.to` is the recipient, `payload.locale` picks the language (falling back to the
+   * default locale), `secrets.token` becomes the link.
+   * @throws UnknownMailTypeError
+   */
+  render(type: string, payload: Record<string, unknown>, secrets: Record<string, string> = {}): RenderedMail {
+    const locales = BUILT_IN[type];
+    if (!locales) throw new UnknownMailTypeError(type);
+    const locale = typeof payload.locale === 'string' && locales[payload.locale] ? payload.locale : this.config.defaultLocale;
+    const template = this.compile(type, locales[locale] ? locale : Object.keys(locales)[0], locales);
+    const link = secrets.token && LINK_PATHS[type]
+      ? `${this.config.storefrontUrl.replace(/\/$/, '')}${LINK_PATHS[type]}?token=${encodeURIComponent(secrets.token)}`
+      : undefined;
+    const context = { ...payload, link };
+    return {
+      to: String(payload.to),
+      subject: template.subject(context),
+      text: template.text(context),
+      html: template.html(context),
+    };
+  }
+
+  private compile(type: string, locale: string, locales: LocalizedMailTemplate): Compiled {
+    const key = `${type}/${locale}`;
+    let compiled = this.compiled.get(key);
+    if (!compiled) {
+      const source = locales[locale];
+      compiled = {
+        subject: Handlebars.compile(source.subject, { noEscape: true }),
+        text: Handlebars.compile(source.text, { noEscape: true }),
+        html: Handlebars.compile(source.html),
+      };
+      this.compiled.set(key, compiled);
+    }
+    return compiled;
+  }
+}

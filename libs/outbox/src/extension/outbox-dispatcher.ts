@@ -1,0 +1,14 @@
+export interface DispatchedMessage {
+  id: string;
+  type: string;
+}
+
+/**
+ * Hands relayed outbox rows to whatever delivers them (a queue, or a sender in-process).
+ * Must be idempotent per message id: the relay may hand the same message over again after a crash.
+ * Throwing leaves the whole batch pending for the next poll.
+ */
+export interface OutboxDispatcher {
+  dispatch(messages: DispatchedMessage[]): Promise<void>;
+}
+export const OUTBOX_DISPATCHER = Symbol('outbox.dispatcher');

@@ -1,0 +1,20 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { OutboxMessage, OutboxPayload } from './domain/outbox-message.entity';
+
+export interface NewOutboxMessage {
+  type: string;
+  payload: OutboxPayload;
+  subject?: string;
+}
+
+/** Adds messages to the outbox inside the caller's transaction. */
+@Injectable()
+export class OutboxWriter {
+  /** Persists the message with `em` (the caller's transactional EntityManager); nothing is sent before commit. */
+  add(em: EntityManager, message: NewOutboxMessage): OutboxMessage {
+    const row = OutboxMessage.create(message.type, message.payload, message.subject);
+    em.persist(row);
+    return row;
+  }
+}

@@ -1,0 +1,108 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { OutboxConfig } from '../outbox.config';
+import { DispatchedMessage, OUTBOX_DISPATCHER, OutboxDispatcher } from '../extension/outbox-dispatcher';
+
+/**
+ * Moves pending outbox rows to the dispatcher. Rows are claimed with `for update skip locked`, so any number of
+ * relays (processes) can run against one database; a dispatch failure (queue down) rolls the claim back and the
+ * rows stay pending until the next poll.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private lastSweep = 0;
+  private failing = false;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: OutboxConfig,
+    @Inject(OUTBOX_DISPATCHER) private readonly dispatcher: OutboxDispatcher,
+  ) {}
+
+  /** Starts polling in the background (idempotent). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops polling and waits for the batch in flight. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  /** Relays one batch of pending rows; returns how many were handed over. */
+  async relayBatch(): Promise<number> {
+    return this.em.fork().transactional(async (em) => {
+      const rows: DispatchedMessage[] = await em.getConnection().execute(
+        `select "id", "type" from "outbox_message" where "status" = 'pending'
+          order by "created_at" limit ? for update skip locked`,
+        [this.config.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await this.dispatcher.dispatch(rows);
+      await em.getConnection().execute(
+        `update "outbox_message" set "status" = 'relayed', "relayed_at" = now() where "id" in (?)`,
+        [rows.map((r) => r.id)],
+      );
+      return rows.length;
+    });
+  }
+
+  /** Hands rows that were relayed long ago but never delivered to the dispatcher again (queue data lost). */
+  async redispatchStuck(): Promise<number> {
+    return this.em.fork().transactional(async (em) => {
+      const rows: DispatchedMessage[] = await em.getConnection().execute(
+        `select "id", "type" from "outbox_message" where "status" = 'relayed' and "relayed_at" < now() - (? * interval '1 millisecond')
+          order by "relayed_at" limit ? for update skip locked`,
+        [this.config.redispatchAfterMs, this.config.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await this.dispatcher.dispatch(rows);
+      await em.getConnection().execute(`update "outbox_message" set "relayed_at" = now() where "id" in (?)`, [
+        rows.map((r) => r.id),
+      ]);
+      this.logger.warn(`Re-dispatched ${rows.length} outbox message(s) relayed but not delivered`);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let relayed = 0;
+      try {
+        relayed = await this.relayBatch();
+        if (Date.now() - this.lastSweep >= this.config.sweepIntervalMs) {
+          this.lastSweep = Date.now();
+          await this.redispatchStuck();
+        }
+        if (this.failing) this.logger.log('Outbox relay recovered');
+        this.failing = false;
+      } catch (error) {
+        if (!this.failing) this.logger.error(`Outbox relay failed, retrying: ${(error as Error).message}`);
+        this.failing = true;
+      }
+      if (relayed < this.config.batchSize && this.running) await this.sleep(this.config.pollIntervalMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,10 @@
+/** Turns passwords into stored hashes and checks them. Replace it wholesale through `PASSWORD_HASHER`. */
+export interface PasswordHasher {
+  /** Hashes a new password with the current algorithm and parameters. */
+  hash(password: string): Promise<string>;
+  /** True when `password` matches `hash`; false for a wrong password or a hash this hasher cannot read. */
+  verify(hash: string, password: string): Promise<boolean>;
+  /** True when `hash` was made with another algorithm or weaker parameters and should be replaced. */
+  needsRehash(hash: string): boolean;
+}
+export const PASSWORD_HASHER = Symbol('password.hasher');

@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { PASSWORD_HASHER, PasswordHasher } from './extension/password-hasher';
+import { PASSWORD_POLICIES, PasswordPolicy } from './extension/password-policy';
+import { PasswordPolicyViolationError } from './domain/password.errors';
+
+export interface PasswordVerification {
+  valid: boolean;
+  /** Set when the password was right but its stored hash is outdated: store this one instead. */
+  upgradedHash?: string;
+}
+
+@Injectable()
+export class PasswordFacade {
+  private dummyHash?: Promise<string>;
+
+  constructor(
+    @Inject(PASSWORD_HASHER) private readonly hasher: PasswordHasher,
+    @Inject(PASSWORD_POLICIES) private readonly policies: PasswordPolicy[],
+  ) {}
+
+  /**
+   * Checks `password` against every policy in order.
+   * @throws PasswordPolicyViolationError naming the first broken rule
+   */
+  assertAcceptable(password: string): void {
+    for (const policy of this.policies) {
+      const broken = policy.check(password);
+      if (broken) throw new PasswordPolicyViolationError(broken);
+    }
+  }
+
+  /**
+   * Checks the policies, then hashes the password for storage (off the event loop).
+   * @throws PasswordPolicyViolationError
+   */
+  async hashNewPassword(password: string): Promise<string> {
+    this.assertAcceptable(password);
+    return this.hasher.hash(password);
+  }
+
+  /** Verifies a password against a stored hash and, when it matches an outdated hash, returns a fresh one. */
+  async verify(storedHash: string, password: string): Promise<PasswordVerification> {
+    const valid = await this.hasher.verify(storedHash, password);
+    if (!valid || !this.hasher.needsRehash(storedHash)) return { valid };
+    return { valid, upgradedHash: await this.hasher.hash(password) };
+  }
+
+  /**
+   * Spends the same time as a real verification and always fails: call it when the account does not
+   * exist, so response times do not reveal which emails are registered.
+   */
+  async verifyAgainstDummy(password: string): Promise<false> {
+    this.dummyHash ??= this.hasher.hash(randomBytes(16).toString('hex'));
+    await this.hasher.verify(await this.dummyHash, password);
+    return false;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './domain-error';
+export * from './clock';
+export * from './plugin-stack';
+export * from './secret-token';
+export * from './duration';
+export * from './kernel.module';
