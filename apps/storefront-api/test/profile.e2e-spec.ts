@@ -1,0 +1,135 @@
+import { doc, startStack, TestStack } from '../../../test/support/stack';
+import { bearer, glueError, logIn, registerShopper, registrationAttributes, uniqueEmail } from './storefront.helpers';
+
+const NOT_FOUND = glueError(404, '402', 'Customer not found.');
+const UNAUTHORIZED = glueError(403, '411', 'Unauthorized request.');
+
+describe('GET/PATCH/DELETE /customers', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack({ worker: false });
+  });
+  afterAll(() => stack.close());
+
+  it('GET /customers returns the caller as a one-element collection', async () => {
+    const shopper = await registerShopper(stack);
+    const response = await stack.http().get('/customers').set(bearer(shopper.accessToken));
+    expect(response.status).toBe(200);
+    expect(response.body.links).toEqual({ self: 'http://localhost:3000/customers' });
+    expect(response.body.data).toHaveLength(1);
+    expect(response.body.data[0]).toMatchObject({ type: 'customers', id: shopper.reference, attributes: { email: shopper.email } });
+  });
+
+  it('GET /customers/{ref} returns the own resource; any other reference is 404 402', async () => {
+    const shopper = await registerShopper(stack);
+    const other = await registerShopper(stack);
+    const own = await stack.http().get(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken));
+    expect(own.status).toBe(200);
+    expect(own.body.data.links.self).toBe(`http://localhost:3000/customers/${shopper.reference}`);
+    expect(own.body.data.attributes).not.toHaveProperty('password');
+    for (const reference of [other.reference, 'DE--999999', 'nonsense']) {
+      const response = await stack.http().get(`/customers/${reference}`).set(bearer(shopper.accessToken));
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual(NOT_FOUND);
+    }
+  });
+
+  it('GET /customers/{ref}?include=addresses adds the addresses relationship', async () => {
+    const shopper = await registerShopper(stack);
+    const response = await stack.http().get(`/customers/${shopper.reference}?include=addresses`).set(bearer(shopper.accessToken));
+    expect(response.status).toBe(200);
+    expect(response.body.data.relationships).toEqual({ addresses: { data: [] } });
+    expect(response.body.included).toEqual([]);
+  });
+
+  it('PATCH changes only the sent attributes and returns the whole resource', async () => {
+    const shopper = await registerShopper(stack, { phone: '+49 30 1', dateOfBirth: '1990-01-02' });
+    const response = await stack.http()
+      .patch(`/customers/${shopper.reference}`)
+      .send(doc('customers', { firstName: 'Augusta', locale: 'de_DE', phone: null }, shopper.reference))
+      .set(bearer(shopper.accessToken));
+    expect(response.status).toBe(200);
+    expect(response.body.data.attributes).toMatchObject({
+      firstName: 'Augusta', lastName: 'Lovelace', locale: 'de_DE', phone: null, dateOfBirth: '1990-01-02', email: shopper.email, salutation: 'Ms',
+    });
+    const [row] = await stack.sql<{ first_name: string; locale: string }>('select first_name, locale from customer where customer_reference = ?', [shopper.reference]);
+    expect(row).toEqual({ first_name: 'Augusta', locale: 'de_DE' });
+  });
+
+  it('PATCH validates sent attributes with 422 901', async () => {
+    const shopper = await registerShopper(stack);
+    const patch = (attributes: Record<string, unknown>) =>
+      stack.http().patch(`/customers/${shopper.reference}`).send(doc('customers', attributes)).set(bearer(shopper.accessToken));
+    expect((await patch({ locale: 'xx_XX' })).body).toEqual(glueError(422, '901', 'locale => The value you selected is not a valid choice.'));
+    expect((await patch({ email: 'nope' })).body).toEqual(glueError(422, '901', 'email => This value is not a valid email address.'));
+    expect((await patch({ firstName: '' })).body).toEqual(glueError(422, '901', 'firstName => This value should not be blank.'));
+    expect((await patch({ gender: 'X' })).body).toEqual(glueError(422, '901', 'gender => The value you selected is not a valid choice.'));
+    expect((await patch({})).status).toBe(200);
+  });
+
+  it('PATCH of another customer is 403 411 when it exists, 404 402 when it does not', async () => {
+    const shopper = await registerShopper(stack);
+    const other = await registerShopper(stack);
+    const attempt = await stack.http().patch(`/customers/${other.reference}`).send(doc('customers', { firstName: 'Mallory' })).set(bearer(shopper.accessToken));
+    expect(attempt.status).toBe(403);
+    expect(attempt.body).toEqual(UNAUTHORIZED);
+    const [row] = await stack.sql<{ first_name: string }>('select first_name from customer where customer_reference = ?', [other.reference]);
+    expect(row.first_name).toBe('Ada');
+    const unknown = await stack.http().patch('/customers/DE--999999').send(doc('customers', { firstName: 'X' })).set(bearer(shopper.accessToken));
+    expect(unknown.body).toEqual(NOT_FOUND);
+  });
+
+  it('PATCH email: a taken email (any case) is 422 400; a free one is stored and used for login', async () => {
+    const shopper = await registerShopper(stack);
+    const other = await registerShopper(stack);
+    const taken = await stack.http().patch(`/customers/${shopper.reference}`).send(doc('customers', { email: other.email.toUpperCase() })).set(bearer(shopper.accessToken));
+    expect(taken.status).toBe(422);
+    expect(taken.body.errors[0].code).toBe('400');
+    const sameInOtherCase = await stack.http().patch(`/customers/${shopper.reference}`).send(doc('customers', { email: shopper.email.toUpperCase() })).set(bearer(shopper.accessToken));
+    expect(sameInOtherCase.status).toBe(200);
+    const fresh = uniqueEmail('moved');
+    const moved = await stack.http().patch(`/customers/${shopper.reference}`).send(doc('customers', { email: fresh })).set(bearer(shopper.accessToken));
+    expect(moved.body.data.attributes.email).toBe(fresh);
+    expect((await logIn(stack, fresh, shopper.password)).status).toBe(201);
+    expect((await logIn(stack, shopper.email, shopper.password)).status).toBe(401);
+  });
+
+  it('DELETE of another customer is 403 411 and changes nothing', async () => {
+    const shopper = await registerShopper(stack);
+    const other = await registerShopper(stack);
+    const attempt = await stack.http().delete(`/customers/${other.reference}`).set(bearer(shopper.accessToken));
+    expect(attempt.status).toBe(403);
+    expect(attempt.body).toEqual(UNAUTHORIZED);
+    expect((await logIn(stack, other.email, other.password)).status).toBe(201);
+  });
+
+  it('DELETE anonymizes the caller: data cleared, logins and refresh tokens refused, email free again', async () => {
+    const shopper = await registerShopper(stack, { phone: '+1 555', dateOfBirth: '1980-05-06' });
+    const deleted = await stack.http().delete(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken));
+    expect(deleted.status).toBe(204);
+
+    const [row] = await stack.sql<Record<string, unknown>>('select * from customer where customer_reference = ?', [shopper.reference]);
+    expect(row).toMatchObject({ first_name: null, last_name: null, salutation: null, gender: null, date_of_birth: null, phone: null, password_hash: null });
+    expect(row.anonymized_at).not.toBeNull();
+    expect(String(row.email).toLowerCase()).not.toContain(shopper.email.split('@')[0]);
+    const live = await stack.sql('select id from customer_refresh_token where customer_reference = ? and revoked_at is null', [shopper.reference]);
+    expect(live).toHaveLength(0);
+
+    expect((await logIn(stack, shopper.email, shopper.password)).body).toEqual(glueError(401, '003', 'Failed to authenticate user.'));
+    expect((await stack.http().post('/refresh-tokens').send(doc('refresh-tokens', { refreshToken: shopper.refreshToken }))).body).toEqual(
+      glueError(401, '004', 'Failed to refresh token.'),
+    );
+    expect((await stack.http().get(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken))).body).toEqual(NOT_FOUND);
+    expect((await stack.http().delete(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken))).status).toBe(404);
+
+    const again = await stack.http().post('/customers').send(doc('customers', registrationAttributes({ email: shopper.email })));
+    expect(again.status).toBe(201);
+    expect(again.body.data.id).not.toBe(shopper.reference);
+  });
+
+  it('answers unknown routes in the error shape', async () => {
+    const response = await stack.http().get('/no-such-resource');
+    expect(response.status).toBe(404);
+    expect(response.body.errors[0]).toMatchObject({ status: 404, code: expect.any(String) });
+  });
+});
