@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConnectionOptions, JobsOptions, Queue } from 'bullmq';
 import { DispatchedMessage, OutboxDispatcher } from '@patron/outbox';
 import { MAIL_QUEUE, MailJob } from '../mail.queues';
@@ -17,7 +17,7 @@ export interface MailProducerOptions {
  * leaves the rows pending, instead of piling commands up in memory.
  */
 @Injectable()
-export class MailQueueDispatcher implements OutboxDispatcher, OnModuleDestroy {
+export class MailQueueDispatcher implements OutboxDispatcher, OnApplicationShutdown {
   private readonly logger = new Logger(MailQueueDispatcher.name);
   private readonly queue: Queue<MailJob>;
   private lastErrorLog = 0;
@@ -40,7 +40,7 @@ export class MailQueueDispatcher implements OutboxDispatcher, OnModuleDestroy {
     );
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
   }
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { OutboxConfig } from '../outbox.config';
 import { DispatchedMessage, OUTBOX_DISPATCHER, OutboxDispatcher } from '../extension/outbox-dispatcher';
 
@@ -9,7 +9,7 @@ import { DispatchedMessage, OUTBOX_DISPATCHER, OutboxDispatcher } from '../exten
  * rows stay pending until the next poll.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationShutdown {
+export class OutboxRelay implements OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private loop?: Promise<void>;
@@ -37,7 +37,8 @@ export class OutboxRelay implements OnApplicationShutdown {
     await this.loop;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops before the dispatcher's connections and the database close (they close at application shutdown). */
+  async onModuleDestroy(): Promise<void> {
     await this.stop();
   }
 
