@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { INestApplicationContext, Logger } from '@nestjs/common';
+import { INestApplicationContext, Logger, LogLevel } from '@nestjs/common';
 import { Env, InvalidEnvironmentError, loadEnv } from './env';
 import { ensureDatabaseExists, migrateWithLock } from './migrate';
 
@@ -24,8 +24,8 @@ export const migrateOnStart = async (app: INestApplicationContext, env: Env): Pr
 };
 
 /** Log levels from LOG_LEVEL (`log` includes warn and error). */
-export const logLevels = (env: Env) => {
-  const order = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export const logLevels = (env: Env): LogLevel[] => {
+  const order: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
   return order.slice(0, order.indexOf(env.LOG_LEVEL) + 1);
 };
 

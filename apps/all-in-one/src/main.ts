@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Env, loadEnvOrExit, migrateOnStart, prepareDatabase, PatronCoreModule } from '@patron/config';
+import { Env, loadEnvOrExit, logLevels, migrateOnStart, prepareDatabase, PatronCoreModule } from '@patron/config';
 import { OutboxRelay } from '@patron/outbox';
 import { StorefrontApiModule } from '../../storefront-api/src/storefront-api.module';
 import { createStorefrontApp } from '../../storefront-api/src/storefront.app';
@@ -22,11 +22,11 @@ class AllInOneModule {
 const main = async () => {
   const env = loadEnvOrExit();
   await prepareDatabase(env);
-  const storefront = await createStorefrontApp(AllInOneModule.forRoot(env));
+  const storefront = await createStorefrontApp(AllInOneModule.forRoot(env), logLevels(env));
   await migrateOnStart(storefront, env);
   storefront.get(OutboxRelay).start();
   await storefront.listen(env.STOREFRONT_PORT);
-  const backoffice = await NestFactory.create(BackofficeAppModule.forRoot(env));
+  const backoffice = await NestFactory.create(BackofficeAppModule.forRoot(env), { logger: logLevels(env) });
   backoffice.enableShutdownHooks();
   await backoffice.listen(env.BACKOFFICE_PORT);
   const logger = new Logger('Patron');

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadEnvOrExit, migrateOnStart, prepareDatabase } from '@patron/config';
+import { loadEnvOrExit, logLevels, migrateOnStart, prepareDatabase } from '@patron/config';
 import { BackofficeAppModule } from './backoffice.app';
 
 const main = async () => {
   const env = loadEnvOrExit();
   await prepareDatabase(env);
-  const app = await NestFactory.create(BackofficeAppModule.forRoot(env));
+  const app = await NestFactory.create(BackofficeAppModule.forRoot(env), { logger: logLevels(env) });
   app.enableShutdownHooks();
   await migrateOnStart(app, env);
   await app.listen(env.BACKOFFICE_PORT);

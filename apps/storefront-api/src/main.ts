@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadEnvOrExit, migrateOnStart, prepareDatabase } from '@patron/config';
+import { loadEnvOrExit, logLevels, migrateOnStart, prepareDatabase } from '@patron/config';
 import { createStorefrontApp, StorefrontAppModule } from './storefront.app';
 
 const main = async () => {
   const env = loadEnvOrExit();
   await prepareDatabase(env);
-  const app = await createStorefrontApp(StorefrontAppModule.forRoot(env));
+  const app = await createStorefrontApp(StorefrontAppModule.forRoot(env), logLevels(env));
   await migrateOnStart(app, env);
   await app.listen(env.STOREFRONT_PORT);
   new Logger('Patron').log(`Storefront API on http://localhost:${env.STOREFRONT_PORT}`);

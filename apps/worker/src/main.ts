@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadEnvOrExit, migrateOnStart, prepareDatabase } from '@patron/config';
+import { loadEnvOrExit, logLevels, migrateOnStart, prepareDatabase } from '@patron/config';
 import { OutboxRelay } from '@patron/outbox';
 import { WorkerAppModule } from './worker.app';
 
 const main = async () => {
   const env = loadEnvOrExit();
   await prepareDatabase(env);
-  const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(env));
+  const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(env), { logger: logLevels(env) });
   app.enableShutdownHooks();
   await migrateOnStart(app, env);
   app.get(OutboxRelay).start();
