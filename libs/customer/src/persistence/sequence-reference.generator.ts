@@ -9,7 +9,7 @@ export class SequenceCustomerReferenceGenerator implements CustomerReferenceGene
   constructor(private readonly config: CustomerConfig) {}
 
   async next(em: EntityManager): Promise<string> {
-    const [{ n }] = await em.getConnection().execute<{ n: string }[]>(`select nextval('customer_reference_seq') as n`);
+    const [{ n }] = await em.execute<{ n: string }[]>(`select nextval('customer_reference_seq') as n`);
     return `${this.config.referencePrefix}--${n}`;
   }
 }

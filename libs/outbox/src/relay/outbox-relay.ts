@@ -45,14 +45,14 @@ export class OutboxRelay implements OnModuleDestroy {
   /** Relays one batch of pending rows; returns how many were handed over. */
   async relayBatch(): Promise<number> {
     return this.em.fork().transactional(async (em) => {
-      const rows: DispatchedMessage[] = await em.getConnection().execute(
+      const rows: DispatchedMessage[] = await em.execute(
         `select "id", "type" from "outbox_message" where "status" = 'pending'
           order by "created_at" limit ? for update skip locked`,
         [this.config.batchSize],
       );
       if (rows.length === 0) return 0;
       await this.dispatcher.dispatch(rows);
-      await em.getConnection().execute(
+      await em.execute(
         `update "outbox_message" set "status" = 'relayed', "relayed_at" = now() where "id" in (?)`,
         [rows.map((r) => r.id)],
       );
@@ -63,14 +63,14 @@ export class OutboxRelay implements OnModuleDestroy {
   /** Hands rows that were relayed long ago but never delivered to the dispatcher again (queue data lost). */
   async redispatchStuck(): Promise<number> {
     return this.em.fork().transactional(async (em) => {
-      const rows: DispatchedMessage[] = await em.getConnection().execute(
+      const rows: DispatchedMessage[] = await em.execute(
         `select "id", "type" from "outbox_message" where "status" = 'relayed' and "relayed_at" < now() - (? * interval '1 millisecond')
           order by "relayed_at" limit ? for update skip locked`,
         [this.config.redispatchAfterMs, this.config.batchSize],
       );
       if (rows.length === 0) return 0;
       await this.dispatcher.dispatch(rows);
-      await em.getConnection().execute(`update "outbox_message" set "relayed_at" = now() where "id" in (?)`, [
+      await em.execute(`update "outbox_message" set "relayed_at" = now() where "id" in (?)`, [
         rows.map((r) => r.id),
       ]);
       this.logger.warn(`Re-dispatched ${rows.length} outbox message(s) relayed but not delivered`);

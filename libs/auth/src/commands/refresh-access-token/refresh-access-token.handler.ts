@@ -21,7 +21,7 @@ export class RefreshAccessTokenHandler implements ICommandHandler<RefreshAccessT
     return this.em.fork().transactional(async (em) => {
       const now = this.clock.now();
       // Spending the token is one conditional update, so two concurrent refreshes cannot both succeed.
-      const spent: { customer_reference: string }[] = await em.getConnection().execute(
+      const spent: { customer_reference: string }[] = await em.execute(
         `update "customer_refresh_token" set "revoked_at" = ? where "token_hash" = ? and "revoked_at" is null and "expires_at" > ?
          returning "customer_reference"`,
         [now, hashSecretToken(refreshToken), now],

@@ -58,7 +58,7 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
 
         if (summary.problems.length > 0 && !options.skipInvalid) throw rollback;
         if (highest > 0n) {
-          await em.getConnection().execute(
+          await em.execute(
             `select setval('customer_reference_seq', greatest(?::bigint, (select last_value from customer_reference_seq)))`,
             [highest.toString()],
           );
@@ -87,7 +87,7 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
   /** Rows whose email belongs to another live customer in the database are problems, not updates. */
   private async dropEmailsTakenInDatabase(em: EntityManager, batch: ImportRecord[], problems: CustomerImportProblem[]): Promise<ImportRecord[]> {
     if (batch.length === 0) return batch;
-    const taken: { email_normalized: string; customer_reference: string }[] = await em.getConnection().execute(
+    const taken: { email_normalized: string; customer_reference: string }[] = await em.execute(
       `select email_normalized, customer_reference from customer where anonymized_at is null and email_normalized in (?)`,
       [batch.map((r) => r.emailNormalized)],
     );
@@ -110,7 +110,7 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
         r.phone, r.company, r.locale, r.passwordHash, r.registeredAt, now, now);
       return `(${COLUMNS.map(() => '?').join(', ')})`;
     });
-    const result: { inserted: boolean }[] = await em.getConnection().execute(
+    const result: { inserted: boolean }[] = await em.execute(
       `insert into customer (${COLUMNS.join(', ')}) values ${tuples.join(', ')}
        on conflict (customer_reference) do update set ${UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, anonymized_at = null
        returning (xmax = 0) as inserted`,

@@ -1,0 +1,107 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { CqrsModule } from '@nestjs/cqrs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mikroOrmOptions } from '@patron/config';
+import { CustomerFacade, CustomerModule, CustomerAnonymizerPlugin, CustomerView, PostRegistrationPlugin } from '@patron/customer';
+import { OutboxModule } from '@patron/outbox';
+import { PasswordModule } from '@patron/password';
+import { KernelModule } from '@patron/shared-kernel';
+import { createTestDatabase, TestDatabase } from '../../../test/support/database';
+
+const calls: string[] = [];
+
+/** Writes inside the registration transaction through an injected EntityManager. */
+@Injectable()
+class RecordInAuditTablePlugin implements PostRegistrationPlugin {
+  constructor(private readonly em: EntityManager) {}
+  async afterRegistration(customer: CustomerView): Promise<void> {
+    calls.push(`audit:${customer.reference}`);
+    await this.em.execute('insert into plugin_audit (reference) values (?)', [customer.reference]);
+  }
+}
+
+@Injectable()
+class RejectBlockedDomainPlugin implements PostRegistrationPlugin {
+  async afterRegistration(customer: CustomerView): Promise<void> {
+    calls.push(`reject:${customer.reference}`);
+    if (customer.email.endsWith('@blocked.example')) throw new Error('blocked domain');
+  }
+}
+
+@Injectable()
+class ForgetAuditPlugin implements CustomerAnonymizerPlugin {
+  constructor(private readonly em: EntityManager) {}
+  async anonymize(customer: CustomerView): Promise<void> {
+    calls.push(`forget:${customer.email}`);
+    await this.em.execute('delete from plugin_audit where reference = ?', [customer.reference]);
+  }
+}
+
+describe('customer plugin stacks', () => {
+  let db: TestDatabase;
+  let customers: CustomerFacade;
+  let em: EntityManager;
+  let close: () => Promise<void>;
+  const password = 'Correct-Horse7!';
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    @Module({
+      imports: [
+        MikroOrmModule.forRoot(mikroOrmOptions({ databaseUrl: db.url })),
+        CqrsModule.forRoot(),
+        KernelModule,
+        PasswordModule.forRoot(),
+        OutboxModule.forRoot(),
+        CustomerModule.forRoot({
+          postRegistrationPlugins: [RecordInAuditTablePlugin, RejectBlockedDomainPlugin],
+          anonymizerPlugins: [ForgetAuditPlugin],
+        }),
+      ],
+    })
+    class PluginTestModule {}
+    const moduleRef = await Test.createTestingModule({ imports: [PluginTestModule] }).compile();
+    const app = await moduleRef.init();
+    customers = app.get(CustomerFacade);
+    em = app.get(EntityManager);
+    await em.fork().getConnection().execute('create table plugin_audit (reference text primary key)');
+    close = async () => {
+      await app.close();
+      await db.drop();
+    };
+    void mkdtempSync(join(tmpdir(), 'patron-'));
+  });
+  afterAll(() => close());
+
+  it('runs post-registration plugins in order inside the registration transaction', async () => {
+    calls.length = 0;
+    const view = await customers.register({ email: 'ok@example.com', password });
+    expect(calls).toEqual([`audit:${view.reference}`, `reject:${view.reference}`]);
+    expect(await em.fork().getConnection().execute('select reference from plugin_audit')).toEqual([{ reference: view.reference }]);
+  });
+
+  it('rolls the whole registration back when a plugin throws: no customer, no mail, no plugin writes', async () => {
+    calls.length = 0;
+    await expect(customers.register({ email: 'mallory@blocked.example', password })).rejects.toThrow('blocked domain');
+    const conn = em.fork().getConnection();
+    expect(await conn.execute(`select id from customer where email_normalized = 'mallory@blocked.example'`)).toHaveLength(0);
+    expect(await conn.execute(`select id from outbox_message where payload->>'to' = 'mallory@blocked.example'`)).toHaveLength(0);
+    expect(await conn.execute('select reference from plugin_audit')).toHaveLength(1);
+  });
+
+  it('runs anonymizer plugins with the customer as it was, in the anonymization transaction', async () => {
+    const view = await customers.register({ email: 'forget.me@example.com', password });
+    calls.length = 0;
+    await customers.anonymize(view.reference);
+    expect(calls).toEqual(['forget:forget.me@example.com']);
+    const conn = em.fork().getConnection();
+    expect(await conn.execute('select reference from plugin_audit where reference = ?', [view.reference])).toHaveLength(0);
+    expect(await customers.findByEmail('forget.me@example.com')).toBeNull();
+    expect(await customers.findByReference(view.reference)).toBeNull();
+  });
+});
