@@ -30,6 +30,10 @@ export const ENV_SCHEMA = z
     STOREFRONT_PORT: port.default(3000),
     BACKOFFICE_PORT: port.default(3001),
     STOREFRONT_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+    CORS_ORIGINS: z
+      .string()
+      .default('*')
+      .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     CUSTOMER_REFERENCE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'must be 1-20 letters, digits, _ or -').default('DE'),
     DOUBLE_OPT_IN: bool.default(true),

@@ -22,7 +22,7 @@ class AllInOneModule {
 const main = async () => {
   const env = loadEnvOrExit();
   await prepareDatabase(env);
-  const storefront = await createStorefrontApp(AllInOneModule.forRoot(env), logLevels(env));
+  const storefront = await createStorefrontApp(AllInOneModule.forRoot(env), logLevels(env), env.CORS_ORIGINS);
   await migrateOnStart(storefront, env);
   storefront.get(OutboxRelay).start();
   await storefront.listen(env.STOREFRONT_PORT);

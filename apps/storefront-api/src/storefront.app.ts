@@ -13,7 +13,13 @@ export class StorefrontAppModule {
 }
 
 /** HTTP settings every storefront instance needs: JSON:API bodies, JSON:API responses. */
-export const configureStorefrontHttp = (app: NestExpressApplication): void => {
+export const configureStorefrontHttp = (app: NestExpressApplication, corsOrigins: string[] = ['*']): void => {
+  app.enableCors({
+    origin: corsOrigins.includes('*') ? true : corsOrigins,
+    methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'Accept-Language'],
+    maxAge: 600,
+  });
   app.useBodyParser('json', { type: ['application/json', JSON_API_CONTENT_TYPE, 'application/*+json'], limit: '100kb' });
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -24,9 +30,13 @@ export const configureStorefrontHttp = (app: NestExpressApplication): void => {
 };
 
 /** Creates (does not start) a storefront application. */
-export const createStorefrontApp = async (root: unknown, logger: LogLevel[] | false = ['error', 'warn', 'log']): Promise<INestApplication> => {
+export const createStorefrontApp = async (
+  root: unknown,
+  logger: LogLevel[] | false = ['error', 'warn', 'log'],
+  corsOrigins: string[] = ['*'],
+): Promise<INestApplication> => {
   const app = await NestFactory.create<NestExpressApplication>(root as never, { bodyParser: false, logger });
-  configureStorefrontHttp(app);
+  configureStorefrontHttp(app, corsOrigins);
   app.enableShutdownHooks();
   return app;
 };

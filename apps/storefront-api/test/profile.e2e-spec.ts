@@ -127,6 +127,24 @@ describe('GET/PATCH/DELETE /customers', () => {
     expect(again.body.data.id).not.toBe(shopper.reference);
   });
 
+  it('PATCH or DELETE without a reference is 400 405', async () => {
+    const shopper = await registerShopper(stack);
+    const missing = glueError(400, '405', 'Customer reference is missing.');
+    expect((await stack.http().patch('/customers').send(doc('customers', { firstName: 'X' })).set(bearer(shopper.accessToken))).body).toEqual(missing);
+    expect((await stack.http().delete('/customers').set(bearer(shopper.accessToken))).body).toEqual(missing);
+  });
+
+  it('answers CORS preflight requests for browser storefronts', async () => {
+    const response = await stack.http()
+      .options('/customers')
+      .set('Origin', 'https://shop.example')
+      .set('Access-Control-Request-Method', 'PATCH')
+      .set('Access-Control-Request-Headers', 'Authorization, Content-Type');
+    expect(response.status).toBe(204);
+    expect(response.headers['access-control-allow-origin']).toBe('https://shop.example');
+    expect(response.headers['access-control-allow-headers']).toContain('Authorization');
+  });
+
   it('answers unknown routes in the error shape', async () => {
     const response = await stack.http().get('/no-such-resource');
     expect(response.status).toBe(404);

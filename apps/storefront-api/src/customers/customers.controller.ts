@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Logger, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { DomainError } from '@patron/shared-kernel';
 import { CustomerFacade, CustomerView } from '@patron/customer';
 import type { AccessTokenClaims } from '@patron/auth';
 import { AccessTokenGuard, Caller } from '../auth/access-token.guard';
@@ -10,6 +11,8 @@ import { CUSTOMERS, customerResource } from './customer.resource';
 
 @Controller(CUSTOMERS)
 export class CustomersController {
+  private readonly logger = new Logger(CustomersController.name);
+
   constructor(
     private readonly customers: CustomerFacade,
     private readonly schemas: CustomerSchemas,
@@ -22,8 +25,14 @@ export class CustomersController {
     const input = validateAttributes(this.schemas.registration, readAttributes(body, CUSTOMERS));
     if (input.password !== input.confirmPassword) throw GLUE_ERRORS.notIdentical('password', 'confirmPassword');
     const { confirmPassword: _c, acceptedTerms: _t, ...registration } = input;
-    const customer = await this.customers.register(registration);
-    return { data: customerResource(this.links, customer) };
+    try {
+      const customer = await this.customers.register(registration);
+      return { data: customerResource(this.links, customer) };
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      this.logger.error(`Registration failed: ${(error as Error)?.stack ?? String(error)}`);
+      throw GLUE_ERRORS.cannotRegister();
+    }
   }
 
   @Get()
@@ -31,6 +40,18 @@ export class CustomersController {
   async listOwn(@Caller() caller: AccessTokenClaims) {
     const customer = await this.customers.findByReference(caller.customerReference);
     return { data: customer ? [customerResource(this.links, customer)] : [], links: { self: this.links.url('/customers') } };
+  }
+
+  @Patch()
+  @UseGuards(AccessTokenGuard)
+  updateWithoutReference(): never {
+    throw GLUE_ERRORS.referenceMissing();
+  }
+
+  @Delete()
+  @UseGuards(AccessTokenGuard)
+  deleteWithoutReference(): never {
+    throw GLUE_ERRORS.referenceMissing();
   }
 
   @Get(':reference')

@@ -24,4 +24,6 @@ export const GLUE_ERRORS = {
   notIdentical: (a: string, b: string) =>
     GlueError.of(422, '406', `Value in field ${a} should be identical to value in the ${b} field.`),
   invalidDocument: (detail: string) => GlueError.of(400, '000', detail),
+  referenceMissing: () => GlueError.of(400, '405', 'Customer reference is missing.'),
+  cannotRegister: () => GlueError.of(500, '401', "Can't register a customer."),
 } as const;
