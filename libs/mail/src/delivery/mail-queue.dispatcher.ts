@@ -40,6 +40,20 @@ export class MailQueueDispatcher implements OutboxDispatcher, OnApplicationShutd
     );
   }
 
+  /**
+   * A job that still exists is left alone while it waits, runs or backs off; a failed one (its failure could not be
+   * recorded) is retried; a missing one (Redis lost it) is added again.
+   */
+  async redispatch(messages: DispatchedMessage[]): Promise<void> {
+    const missing: DispatchedMessage[] = [];
+    for (const message of messages) {
+      const job = await this.queue.getJob(message.id);
+      if (!job) missing.push(message);
+      else if (await job.isFailed()) await job.retry('failed');
+    }
+    if (missing.length) await this.dispatch(missing);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
   }

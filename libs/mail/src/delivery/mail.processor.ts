@@ -46,7 +46,10 @@ export class MailProcessor extends WorkerHost implements OnModuleInit {
     try {
       await this.outbox.recordFailure(job.data.outboxId, error.message, final);
       if (final) {
-        await this.deadLetters.add(job.name, job.data, { jobId: job.id, removeOnComplete: true });
+        await this.deadLetters.add(job.name, { ...job.data, error: error.message }, { jobId: `${job.id}-${Date.now()}`, removeOnComplete: true });
+        // Frees the job id (= outbox id): BullMQ ignores adding a job whose id exists, so while this failed job is
+        // kept, a message put back to pending (`requeueDead`) would be relayed but never sent.
+        await job.remove();
         this.logger.error(`Mail ${job.id} (${job.data.type}) is dead after ${job.attemptsMade} attempt(s): ${error.message}`);
       }
     } catch (bookkeeping) {

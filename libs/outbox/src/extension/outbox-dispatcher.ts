@@ -10,5 +10,10 @@ export interface DispatchedMessage {
  */
 export interface OutboxDispatcher {
   dispatch(messages: DispatchedMessage[]): Promise<void>;
+  /**
+   * Hands over messages that were dispatched long ago and never delivered (lost queue data, or a failure whose
+   * bookkeeping did not land). Optional; without it the relay calls `dispatch` again.
+   */
+  redispatch?(messages: DispatchedMessage[]): Promise<void>;
 }
 export const OUTBOX_DISPATCHER = Symbol('outbox.dispatcher');

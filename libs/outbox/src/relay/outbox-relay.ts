@@ -69,7 +69,7 @@ export class OutboxRelay implements OnModuleDestroy {
         [this.config.redispatchAfterMs, this.config.batchSize],
       );
       if (rows.length === 0) return 0;
-      await this.dispatcher.dispatch(rows);
+      await (this.dispatcher.redispatch ? this.dispatcher.redispatch(rows) : this.dispatcher.dispatch(rows));
       await em.execute(`update "outbox_message" set "relayed_at" = now() where "id" in (?)`, [
         rows.map((r) => r.id),
       ]);
