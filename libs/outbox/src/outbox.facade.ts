@@ -1,5 +1,5 @@
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@patron/shared-kernel';
 import { OutboxMessage, OutboxPayload, OutboxStatus } from './domain/outbox-message.entity';
 
@@ -25,22 +25,50 @@ export interface OutboxMessageView {
 
 @Injectable()
 export class OutboxFacade {
+  private readonly logger = new Logger(OutboxFacade.name);
+
   constructor(private readonly em: EntityManager, private readonly clock: Clock) {}
 
   /**
    * Runs `deliver` for the message at most once to completion: the row is locked for the duration, skipped when
-   * already delivered, and marked delivered (raw secrets erased) in the same transaction.
-   * Errors thrown by `deliver` propagate and leave the row undelivered.
+   * already delivered, and marked delivered (raw secrets erased) in the same transaction. When `deliver` succeeded
+   * but the database then fails, recording the delivery is retried for about a minute, so that a retry of the job
+   * does not send the message again. Errors thrown by `deliver` propagate and leave the row undelivered.
    */
   async deliverOnce(id: string, deliver: (message: DeliverableMessage) => Promise<void>): Promise<DeliveryOutcome> {
-    return this.em.fork().transactional(async (em) => {
-      const row = await em.findOne(OutboxMessage, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!row) return 'missing';
-      if (row.deliveredAt || row.status === 'dead') return 'already-delivered';
-      await deliver({ id: row.id, type: row.type, payload: row.payload, attempts: row.attempts });
-      row.markDelivered(this.clock.now());
+    let delivered = false;
+    try {
+      return await this.em.fork().transactional(async (em) => {
+        const row = await em.findOne(OutboxMessage, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!row) return 'missing';
+        if (row.deliveredAt || row.status === 'dead') return 'already-delivered';
+        await deliver({ id: row.id, type: row.type, payload: row.payload, attempts: row.attempts });
+        delivered = true;
+        row.markDelivered(this.clock.now());
+        return 'delivered';
+      });
+    } catch (error) {
+      if (!delivered) throw error;
+      await this.recordDeliveryAfterFailure(id, error as Error);
       return 'delivered';
-    });
+    }
+  }
+
+  private async recordDeliveryAfterFailure(id: string, cause: Error): Promise<void> {
+    this.logger.warn(`Message ${id} was delivered but not recorded (${cause.message}); retrying the record`);
+    for (let attempt = 1, pause = 200; ; attempt++, pause = Math.min(pause * 2, 5_000)) {
+      try {
+        await this.em.fork().execute(
+          `update "outbox_message" set "status" = 'delivered', "delivered_at" = ?, "attempts" = "attempts" + 1, "last_error" = null,
+             "payload" = "payload" - 'secrets' where "id" = ? and "delivered_at" is null`,
+          [this.clock.now(), id],
+        );
+        return;
+      } catch (error) {
+        if (attempt >= 15) throw error;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
   }
 
   /** Records a failed delivery attempt; `final` marks the message dead (kept with its error for ops). */
