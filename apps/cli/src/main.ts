@@ -74,6 +74,8 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     process.exitCode = 2;
     return;
   }
-  console.error(error instanceof Error ? error.message : error);
+  // Database errors can quote whole statements: keep the first line, the cause, not the data.
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(message.split('\n')[0].slice(0, 500));
   process.exitCode = 1;
 });

@@ -12,12 +12,17 @@ export class ImportFileError extends Error {}
 /** Streams a Spryker customer CSV as rows with their line numbers; checks the header first. */
 export async function* readCustomerCsv(file: string): AsyncGenerator<CustomerImportRow> {
   if (!existsSync(file)) throw new ImportFileError(`File not found: ${file}`);
+  let headerSeen = false;
   const parser = createReadStream(file).pipe(
-    parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true, columns: (header: string[]) => checkHeader(header) }),
+    parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true, columns: (header: string[]) => {
+      headerSeen = true;
+      return checkHeader(header);
+    } }),
   );
   for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
     yield { ...(record as unknown as Omit<CustomerImportRow, 'line'>), line: info.lines };
   }
+  if (!headerSeen) throw new ImportFileError(`The file is empty; expected the header ${CUSTOMER_IMPORT_COLUMNS.join(',')}`);
 }
 
 const checkHeader = (header: string[]): string[] => {

@@ -33,7 +33,7 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
       await this.em.fork().transactional(async (em) => {
         let batch: ImportRecord[] = [];
         const flush = async () => {
-          const accepted = await this.dropEmailsTakenInDatabase(em, batch, summary.problems);
+          const accepted = await this.dropRowsRefusedByDatabase(em, batch, summary.problems);
           if (accepted.length && (options.skipInvalid || summary.problems.length === 0)) {
             const created = await this.upsert(em, accepted);
             summary.created += created;
@@ -66,10 +66,12 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
       });
       summary.imported = true;
       summary.skipped = summary.problems.length;
+      summary.problems.sort((a, b) => a.line - b.line);
     } catch (error) {
       if (error !== rollback) throw error;
       summary.created = 0;
       summary.updated = 0;
+      summary.problems.sort((a, b) => a.line - b.line);
     }
     return summary;
   }
@@ -84,9 +86,26 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
     return null;
   }
 
-  /** Rows whose email belongs to another live customer in the database are problems, not updates. */
-  private async dropEmailsTakenInDatabase(em: EntityManager, batch: ImportRecord[], problems: CustomerImportProblem[]): Promise<ImportRecord[]> {
+  /**
+   * Rows whose email belongs to another live customer are problems, not updates; so are rows for a deleted
+   * (anonymized) customer, whose personal data must not come back.
+   */
+  private async dropRowsRefusedByDatabase(em: EntityManager, batch: ImportRecord[], problems: CustomerImportProblem[]): Promise<ImportRecord[]> {
     if (batch.length === 0) return batch;
+    const deleted = new Set(
+      (await em.execute<{ customer_reference: string }[]>(
+        `select customer_reference from customer where anonymized_at is not null and customer_reference in (?)`,
+        [batch.map((r) => r.reference)],
+      )).map((r) => r.customer_reference),
+    );
+    if (deleted.size) {
+      batch = batch.filter((record) => {
+        if (!deleted.has(record.reference)) return true;
+        problems.push({ line: record.line, reference: record.reference, reason: `customer ${record.reference} was deleted (anonymized) and is not restored` });
+        return false;
+      });
+      if (batch.length === 0) return batch;
+    }
     const taken: { email_normalized: string; customer_reference: string }[] = await em.execute(
       `select email_normalized, customer_reference from customer where anonymized_at is null and email_normalized in (?)`,
       [batch.map((r) => r.emailNormalized)],
@@ -112,7 +131,7 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
     });
     const result: { inserted: boolean }[] = await em.execute(
       `insert into customer (${COLUMNS.join(', ')}) values ${tuples.join(', ')}
-       on conflict (customer_reference) do update set ${UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, anonymized_at = null
+       on conflict (customer_reference) do update set ${UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}
        returning (xmax = 0) as inserted`,
       params,
     );
