@@ -14,5 +14,5 @@ require('tsconfig-paths').register({
   baseUrl: dist,
   paths: { '@patron/config': ['config/index.js'], '@patron/*': ['libs/*/src'] },
 });
-process.argv.splice(2, 1);
+process.argv.splice(1, 2, entry);
 require(entry);

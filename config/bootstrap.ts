@@ -1,7 +1,8 @@
-import { MikroORM } from '@mikro-orm/postgresql';
-import { INestApplicationContext, Logger, LogLevel } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import { ConsoleLogger, ConsoleLoggerOptions, INestApplicationContext, Logger, LoggerService, LogLevel } from '@nestjs/common';
+import { Database, openDatabase } from './database';
+import { DataDirectoryInUseError } from './embedded-database';
 import { Env, InvalidEnvironmentError, loadEnv } from './env';
-import { ensureDatabaseExists, migrateWithLock } from './migrate';
 
 /** Loads the environment or exits with the list of bad variables (no stack trace). */
 export const loadEnvOrExit = (): Env => {
@@ -16,30 +17,71 @@ export const loadEnvOrExit = (): Env => {
   }
 };
 
-/** Applies pending migrations (under the advisory lock) when MIGRATE_ON_START is on. */
-export const migrateOnStart = async (app: INestApplicationContext, env: Env): Promise<void> => {
+/**
+ * Opens the configured database before the app connects, or exits with a clear message: the embedded directory is
+ * held by another process, or the server cannot be reached. With MIGRATE_ON_START, a missing database is created.
+ */
+export const openDatabaseOrExit = async (env: Env): Promise<Database> => {
+  let database: Database | undefined;
+  try {
+    database = openDatabase(env);
+    if (env.MIGRATE_ON_START) await database.prepare();
+    return database;
+  } catch (error) {
+    await database?.close();
+    if (error instanceof DataDirectoryInUseError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(75);
+    }
+    const where = env.DATABASE_URL ? new URL(env.DATABASE_URL) : undefined;
+    process.stderr.write(
+      `Cannot open the database${where ? ` at ${where.host}${where.pathname} (DATABASE_URL)` : ''}: ${(error as Error).message}\n`,
+    );
+    process.exit(69);
+  }
+};
+
+/** Applies pending migrations when MIGRATE_ON_START is on. */
+export const migrateOnStart = async (app: INestApplicationContext, env: Env, database: Database): Promise<void> => {
   if (!env.MIGRATE_ON_START) return;
-  const applied = await migrateWithLock(app.get(MikroORM), env.DATABASE_URL);
+  const applied = await database.migrate(app.get(MikroORM));
   if (applied.length) new Logger('Migrations').log(`Applied ${applied.join(', ')}`);
 };
 
-/** Log levels from LOG_LEVEL (`log` includes warn and error). */
-export const logLevels = (env: Env): LogLevel[] => {
-  const order: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
-  return order.slice(0, order.indexOf(env.LOG_LEVEL) + 1);
+/** On SIGINT or SIGTERM: close the apps (active work finishes), then the database, then exit. */
+export const closeOnSignal = (close: () => Promise<void>): void => {
+  let closing = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    new Logger('Patron').log(`${signal} received, shutting down`);
+    close()
+      .catch((error: unknown) => new Logger('Patron').error(`Shutdown failed: ${(error as Error).message}`))
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
 };
 
-/**
- * Before the app connects: with MIGRATE_ON_START on, create the database when the server lacks it. Exits with a
- * clear message when the database server cannot be reached.
- */
-export const prepareDatabase = async (env: Env): Promise<void> => {
-  if (!env.MIGRATE_ON_START) return;
-  try {
-    if (await ensureDatabaseExists(env.DATABASE_URL)) new Logger('Migrations').log('Created the database');
-  } catch (error) {
-    const where = new URL(env.DATABASE_URL);
-    process.stderr.write(`Cannot reach PostgreSQL at ${where.host}${where.pathname} (DATABASE_URL): ${(error as Error).message}\n`);
-    process.exit(69);
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Nest's start-up chatter (modules loaded, routes mapped), shown only from LOG_LEVEL=debug on. */
+const START_UP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
+class PatronLogger extends ConsoleLogger {
+  constructor(private readonly quietStartUp: boolean, options: ConsoleLoggerOptions) {
+    super(options);
   }
+
+  override log(message: unknown, ...rest: unknown[]): void {
+    const context = rest[rest.length - 1];
+    if (this.quietStartUp && typeof context === 'string' && START_UP_CONTEXTS.has(context)) return;
+    super.log(message, ...rest);
+  }
+}
+
+/** The app logger: LOG_LEVEL decides the levels (`log` includes warn and error); JSON lines in production. */
+export const appLogger = (env: Env): LoggerService => {
+  const levels = LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1);
+  return new PatronLogger(!levels.includes('debug'), { logLevels: levels, json: env.NODE_ENV === 'production' });
 };

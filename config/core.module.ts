@@ -6,17 +6,17 @@ import { CustomerModule } from '@patron/customer';
 import { OutboxModule } from '@patron/outbox';
 import { PasswordModule } from '@patron/password';
 import { KernelModule } from '@patron/shared-kernel';
+import { Database } from './database';
 import { Env } from './env';
-import { mikroOrmOptions } from './mikro-orm';
 
 /** The modules every Patron process runs, configured from the validated environment. */
 @Module({})
 export class PatronCoreModule {
-  static forRoot(env: Env): DynamicModule {
+  static forRoot(env: Env, database: Database): DynamicModule {
     return {
       module: PatronCoreModule,
       imports: [
-        MikroOrmModule.forRoot({ ...mikroOrmOptions({ databaseUrl: env.DATABASE_URL }), registerRequestContext: true }),
+        MikroOrmModule.forRoot({ ...database.ormOptions, registerRequestContext: true }),
         CqrsModule.forRoot(),
         KernelModule,
         PasswordModule.forRoot(),

@@ -22,10 +22,13 @@ const LOCALE = /^[a-z]{2}_[A-Z]{2}$/;
 export const ENV_SCHEMA = z
   .object({
     NODE_ENV: z.string().default('development'),
-    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/patron'),
-    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    /** Unset: the embedded PostgreSQL (PGlite) under DATA_DIR/pglite. */
+    DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+    /** Unset: mail is handed to the sender in-process, without BullMQ. */
+    REDIS_URL: url(['redis:', 'rediss:']).optional(),
     QUEUE_PREFIX: z.string().min(1).default('patron'),
-    SMTP_URL: url(['smtp:', 'smtps:']).default('smtp://127.0.0.1:1025'),
+    /** Unset: mail is written as .eml files under DATA_DIR/mail. */
+    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
     MAIL_FROM: z.string().min(3).default('Patron <no-reply@patron.local>'),
     STOREFRONT_PORT: port.default(3000),
     BACKOFFICE_PORT: port.default(3001),
@@ -84,3 +87,6 @@ const developmentJwtSecret = (dataDir: string): string => {
     throw error;
   }
 };
+
+/** Where mail files go when there is no SMTP server (DATA_DIR/mail); null when SMTP_URL is set. */
+export const mailDirectory = (env: Pick<Env, 'SMTP_URL' | 'DATA_DIR'>): string | null => (env.SMTP_URL ? null : join(env.DATA_DIR, 'mail'));

@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/core';
 import { Client } from 'pg';
 
 /** Arbitrary constant shared by every Patron process: the key of the migration advisory lock. */

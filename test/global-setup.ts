@@ -1,4 +1,5 @@
 import { register } from 'tsconfig-paths';
+import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 
 // Global setup runs outside jest's module mapping: resolve the @patron/* aliases the way tsconfig.json does.
@@ -10,7 +11,9 @@ import { randomBytes } from 'node:crypto';
 import { databaseUrl, withAdminClient } from './support/postgres';
 
 /** Creates this run's template database with every migration applied; each test file clones it. */
+/** Builds dist/ once (tests of the CLI run the built program), then creates the template database. */
 export default async function globalSetup(): Promise<void> {
+  execSync('npm run build --silent', { cwd: join(__dirname, '..'), stdio: 'inherit' });
   const { mikroOrmOptions, migrateWithLock } = await import('../config');
   const name = `patron_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   await withAdminClient((c) => c.query(`create database "${name}"`));

@@ -9,9 +9,7 @@ describe('loadEnv', () => {
   it('applies the documented defaults', () => {
     const env = loadEnv({ DATA_DIR: dataDir() });
     expect(env).toMatchObject({
-      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/patron',
-      REDIS_URL: 'redis://127.0.0.1:6379',
-      SMTP_URL: 'smtp://127.0.0.1:1025',
+      DATA_DIR: expect.any(String),
       STOREFRONT_PORT: 3000,
       BACKOFFICE_PORT: 3001,
       STOREFRONT_URL: 'http://localhost:3000',
@@ -21,6 +19,10 @@ describe('loadEnv', () => {
       LOCALES: ['en_US', 'de_DE'],
       MIGRATE_ON_START: true,
     });
+    // Unset: embedded database, in-process mail, mail files.
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.REDIS_URL).toBeUndefined();
+    expect(env.SMTP_URL).toBeUndefined();
   });
 
   it('generates a development JWT secret once and keeps it under DATA_DIR', () => {

@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/core';
 import { randomBytes } from 'node:crypto';
 import { mikroOrmOptions } from '../mikro-orm';
 import { ensureDatabaseExists, migrateWithLock, pendingMigrations } from '../migrate';

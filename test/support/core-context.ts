@@ -3,7 +3,7 @@ import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Env, loadEnv, PatronCoreModule } from '@patron/config';
+import { Env, loadEnv, PatronCoreModule, postgresDatabase } from '@patron/config';
 import { createTestDatabase, TestDatabase } from './database';
 
 export interface CoreContext {
@@ -26,7 +26,7 @@ export const startCoreContext = async (
     DATA_DIR: mkdtempSync(join(tmpdir(), 'patron-test-')),
     ...envOverrides,
   });
-  const moduleRef = await customize(Test.createTestingModule({ imports: [PatronCoreModule.forRoot(env)] })).compile();
+  const moduleRef = await customize(Test.createTestingModule({ imports: [PatronCoreModule.forRoot(env, postgresDatabase(db.url))] })).compile();
   moduleRef.useLogger(['error']);
   const app = await moduleRef.init();
   return {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import request from 'supertest';
-import { Env, loadEnv, PatronCoreModule } from '@patron/config';
+import { Env, loadEnv, PatronCoreModule, postgresDatabase } from '@patron/config';
 import { OutboxRelay } from '@patron/outbox';
 import { StorefrontApiModule } from '../../apps/storefront-api/src/storefront-api.module';
 import { createStorefrontApp } from '../../apps/storefront-api/src/storefront.app';
@@ -27,7 +27,7 @@ export interface TestStack {
 }
 
 export interface StackOptions {
-  /** Environment overrides (strings, as in process.env). */
+  /** Environment overrides (strings, as in process.env; an empty string unsets, e.g. REDIS_URL: '' for in-process mail). */
   env?: Record<string, string>;
   /** Run the outbox relay and mail processor in the same process (default true). */
   worker?: boolean;
@@ -58,7 +58,7 @@ export const startStack = async (options: StackOptions = {}): Promise<TestStack>
   class TestRootModule {}
   const root = {
     module: TestRootModule,
-    imports: [PatronCoreModule.forRoot(env), StorefrontApiModule.forRoot(env), ...(withWorker ? [WorkerTasksModule.forRoot(env)] : [])],
+    imports: [PatronCoreModule.forRoot(env, postgresDatabase(db.url)), StorefrontApiModule.forRoot(env), ...(withWorker ? [WorkerTasksModule.forRoot(env)] : [])],
   };
   const app = await createStorefrontApp(root, ['error']);
   await app.init();
@@ -76,7 +76,7 @@ export const startStack = async (options: StackOptions = {}): Promise<TestStack>
       await app.close();
       if (!options.smtp) await smtp.stop();
       await db.drop();
-      await deleteQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX).catch(() => undefined);
+      if (env.REDIS_URL) await deleteQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX).catch(() => undefined);
     },
   };
 };

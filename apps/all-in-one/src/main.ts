@@ -1,38 +1,46 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Env, loadEnvOrExit, logLevels, migrateOnStart, prepareDatabase, PatronCoreModule } from '@patron/config';
+import { closeOnSignal, Database, Env, loadEnvOrExit, appLogger, migrateOnStart, openDatabaseOrExit, PatronCoreModule } from '@patron/config';
 import { OutboxRelay } from '@patron/outbox';
 import { StorefrontApiModule } from '../../storefront-api/src/storefront-api.module';
 import { createStorefrontApp } from '../../storefront-api/src/storefront.app';
 import { WorkerTasksModule } from '../../worker/src/worker-tasks.module';
-import { BackofficeAppModule } from '../../backoffice-api/src/backoffice.app';
+import { createBackofficeApp, SharedBackofficeAppModule } from '../../backoffice-api/src/backoffice.app';
 
 @Module({})
 class AllInOneModule {
-  static forRoot(env: Env) {
+  static forRoot(env: Env, database: Database) {
     return {
       module: AllInOneModule,
-      imports: [PatronCoreModule.forRoot(env), StorefrontApiModule.forRoot(env), WorkerTasksModule.forRoot(env)],
+      imports: [PatronCoreModule.forRoot(env, database), StorefrontApiModule.forRoot(env), WorkerTasksModule.forRoot(env)],
     };
   }
 }
 
-/** Storefront API, back-office API and worker in one process. */
+/** Storefront API, back-office API and worker in one process, on one database connection pool. */
 const main = async () => {
+  const started = Date.now();
   const env = loadEnvOrExit();
-  await prepareDatabase(env);
-  const storefront = await createStorefrontApp(AllInOneModule.forRoot(env), logLevels(env), env.CORS_ORIGINS);
-  await migrateOnStart(storefront, env);
+  const database = await openDatabaseOrExit(env);
+  const storefront = await createStorefrontApp(AllInOneModule.forRoot(env, database), appLogger(env), env.CORS_ORIGINS);
+  const backoffice = await createBackofficeApp(SharedBackofficeAppModule.forRoot(env, storefront), appLogger(env));
+  closeOnSignal(async () => {
+    await backoffice.close();
+    await storefront.close();
+    await database.close();
+  });
+  await migrateOnStart(storefront, env, database);
   storefront.get(OutboxRelay).start();
   await storefront.listen(env.STOREFRONT_PORT);
-  const backoffice = await NestFactory.create(BackofficeAppModule.forRoot(env), { logger: logLevels(env) });
-  backoffice.enableShutdownHooks();
   await backoffice.listen(env.BACKOFFICE_PORT);
+
   const logger = new Logger('Patron');
-  logger.log(`Storefront API  http://localhost:${env.STOREFRONT_PORT}`);
-  logger.log(`Back-office API http://localhost:${env.BACKOFFICE_PORT}/api`);
-  logger.log('Worker running: outbox relay and mail processor');
+  logger.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s on ${database.description}`);
+  logger.log(`Storefront API   http://localhost:${env.STOREFRONT_PORT}`);
+  logger.log(`Back-office API  http://localhost:${env.BACKOFFICE_PORT}/api`);
+  if (env.NODE_ENV !== 'production') logger.log(`Mailbox          http://localhost:${env.BACKOFFICE_PORT}/dev/mailbox`);
+  logger.log(`Mail: ${env.REDIS_URL ? 'BullMQ on Redis' : 'sent in-process'}, ${env.SMTP_URL ? `over SMTP` : `written to ${env.DATA_DIR}/mail`}`);
+  logger.log(`Demo customers: stop with Ctrl+C and run "npm run demo" (imports 25 customers, then starts again)`);
 };
 
 void main();

@@ -1,10 +1,37 @@
-import { Module } from '@nestjs/common';
-import { Env, PatronCoreModule } from '@patron/config';
+import { DynamicModule, Global, INestApplicationContext, LoggerService, LogLevel, Module, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Database, Env, PatronCoreModule } from '@patron/config';
+import { OutboxFacade } from '@patron/outbox';
+import { CustomerFacade } from '@patron/customer';
 import { BackofficeApiModule } from './backoffice-api.module';
+
+/** The facades the back office uses; in the all-in-one process they come from the main application. */
+export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade];
 
 @Module({})
 export class BackofficeAppModule {
-  static forRoot(env: Env) {
-    return { module: BackofficeAppModule, imports: [PatronCoreModule.forRoot(env), BackofficeApiModule] };
+  static forRoot(env: Env, database: Database): DynamicModule {
+    return { module: BackofficeAppModule, imports: [PatronCoreModule.forRoot(env, database), BackofficeApiModule.forRoot(env)] };
   }
 }
+
+/** Provides facade instances of another application (one database connection, one ORM, per process). */
+@Global()
+@Module({})
+class SharedFacadesModule {
+  static from(app: INestApplicationContext, facades: Type[]): DynamicModule {
+    const providers = facades.map((facade) => ({ provide: facade, useValue: app.get(facade) }));
+    return { module: SharedFacadesModule, providers, exports: facades };
+  }
+}
+
+/** The back-office API on the facades of `main` (used when everything runs in one process). */
+@Module({})
+export class SharedBackofficeAppModule {
+  static forRoot(env: Env, main: INestApplicationContext): DynamicModule {
+    return { module: SharedBackofficeAppModule, imports: [SharedFacadesModule.from(main, BACKOFFICE_FACADES), BackofficeApiModule.forRoot(env)] };
+  }
+}
+
+export const createBackofficeApp = (root: DynamicModule, logger: LoggerService | LogLevel[] | false) =>
+  NestFactory.create(root, { logger });

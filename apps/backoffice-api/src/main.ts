@@ -1,17 +1,19 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { loadEnvOrExit, logLevels, migrateOnStart, prepareDatabase } from '@patron/config';
-import { BackofficeAppModule } from './backoffice.app';
+import { closeOnSignal, loadEnvOrExit, appLogger, migrateOnStart, openDatabaseOrExit } from '@patron/config';
+import { BackofficeAppModule, createBackofficeApp } from './backoffice.app';
 
 const main = async () => {
   const env = loadEnvOrExit();
-  await prepareDatabase(env);
-  const app = await NestFactory.create(BackofficeAppModule.forRoot(env), { logger: logLevels(env) });
-  app.enableShutdownHooks();
-  await migrateOnStart(app, env);
+  const database = await openDatabaseOrExit(env);
+  const app = await createBackofficeApp(BackofficeAppModule.forRoot(env, database), appLogger(env));
+  closeOnSignal(async () => {
+    await app.close();
+    await database.close();
+  });
+  await migrateOnStart(app, env, database);
   await app.listen(env.BACKOFFICE_PORT);
-  new Logger('Patron').log(`Back-office API on http://localhost:${env.BACKOFFICE_PORT}/api`);
+  new Logger('Patron').log(`Back-office API on http://localhost:${env.BACKOFFICE_PORT}/api (${database.description})`);
 };
 
 void main();

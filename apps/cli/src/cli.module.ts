@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { Env, PatronCoreModule } from '@patron/config';
+import { Database, Env, PatronCoreModule } from '@patron/config';
 
 /** What CLI commands need: the core modules, no HTTP, no queue workers. */
 @Module({})
 export class CliModule {
-  static forRoot(env: Env) {
-    return { module: CliModule, imports: [PatronCoreModule.forRoot(env)] };
+  static forRoot(env: Env, database: Database) {
+    return { module: CliModule, imports: [PatronCoreModule.forRoot(env, database)] };
   }
 }

@@ -1,24 +1,29 @@
 import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/core';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { join } from 'node:path';
-import { loadEnvOrExit, migrateOnStart, migrateWithLock, prepareDatabase, ensureDatabaseExists } from '@patron/config';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { closeOnSignal, loadEnvOrExit, migrateOnStart, openDatabaseOrExit } from '@patron/config';
 import { CustomerFacade } from '@patron/customer';
 import { OutboxFacade } from '@patron/outbox';
+import { Argon2idPasswordHasher, PasswordConfig } from '@patron/password';
 import { CliModule } from './cli.module';
 import { formatImportSummary, ImportFileError, importCustomersFromFile } from './commands/import-customers.command';
 import { runMailSink } from './commands/mail-sink.command';
+import { DEMO_PASSWORD, demoCustomerRows } from './commands/demo-customers';
 
-const withApp = async <T>(run: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> => {
+/** Runs `work` with the core modules on the configured database (migrated first unless MIGRATE_ON_START=false). */
+const withApp = async <T>(work: (app: INestApplicationContext) => Promise<T>, migrate = true): Promise<T> => {
   const env = loadEnvOrExit();
-  await prepareDatabase(env);
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(env), { logger: ['error', 'warn'] });
+  const database = await openDatabaseOrExit(env);
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(env, database), { logger: ['error', 'warn'] });
   try {
-    await migrateOnStart(app, env);
-    return await run(app);
+    if (migrate) await migrateOnStart(app, env, database);
+    return await work(app);
   } finally {
     await app.close();
+    await database.close();
   }
 };
 
@@ -26,16 +31,17 @@ const program = new Command('patron').description('Patron command line').showHel
 
 program
   .command('migrate')
-  .description('apply pending database migrations (under an advisory lock)')
+  .description('apply pending database migrations (exclusively: advisory lock, or the embedded directory lock)')
   .action(async () => {
     const env = loadEnvOrExit();
-    await ensureDatabaseExists(env.DATABASE_URL);
-    const app = await NestFactory.createApplicationContext(CliModule.forRoot(env), { logger: ['error', 'warn'] });
+    const database = await openDatabaseOrExit(env);
+    const app = await NestFactory.createApplicationContext(CliModule.forRoot(env, database), { logger: ['error', 'warn'] });
     try {
-      const applied = await migrateWithLock(app.get(MikroORM), env.DATABASE_URL);
-      console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date.');
+      const applied = await database.migrate(app.get(MikroORM));
+      console.log(applied.length ? `Applied ${applied.join(', ')}` : `${database.description} is up to date.`);
     } finally {
       await app.close();
+      await database.close();
     }
   });
 
@@ -48,6 +54,20 @@ program
     const summary = await withApp((app) => importCustomersFromFile(app.get(CustomerFacade), file, options.skipInvalid ?? false));
     console.log(formatImportSummary(file, summary));
     if (!summary.imported) process.exitCode = 1;
+  });
+
+program
+  .command('demo')
+  .description('import 25 generated, confirmed demo customers (references DEMO--1 …) to try the APIs with')
+  .option('--count <n>', 'how many', '25')
+  .action(async (options: { count: string }) => {
+    const count = Math.min(Math.max(Number(options.count) || 25, 1), 1000);
+    const hash = await new Argon2idPasswordHasher(new PasswordConfig()).hash(DEMO_PASSWORD);
+    const rows = demoCustomerRows(count, hash);
+    const summary = await withApp((app) => app.get(CustomerFacade).importCustomers(rows, { skipInvalid: true }));
+    console.log(`Demo customers: ${summary.created} created, ${summary.updated} updated. Log in as ${rows[0].email} (or any of`);
+    console.log(`${rows.slice(1, 3).map((r) => r.email).join(', ')}, …) with the password ${DEMO_PASSWORD}`);
+    if (summary.problems.length) console.log(formatImportSummary('the demo set', summary));
   });
 
 program
@@ -65,7 +85,8 @@ program
   .option('--port <port>', 'port to listen on', '1025')
   .option('--dir <dir>', 'where to keep the mails', join('var', 'mail'))
   .action(async (options: { port: string; dir: string }) => {
-    await runMailSink(Number(options.port), options.dir);
+    const server = await runMailSink(Number(options.port), options.dir);
+    closeOnSignal(() => new Promise((resolve) => server.close(() => resolve())));
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

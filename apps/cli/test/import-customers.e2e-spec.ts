@@ -1,8 +1,8 @@
 import * as bcrypt from 'bcryptjs';
-import { spawn } from 'node:child_process';
+import { runCli } from '../../../test/support/cli';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { CustomerFacade } from '@patron/customer';
 import { createTestDatabase, TestDatabase } from '../../../test/support/database';
@@ -14,7 +14,6 @@ import { ImportFileError, importCustomersFromFile } from '../src/commands/import
  * then used through the storefront API; and the built CLI (`node bin/run.js cli import:customers`) as a process.
  */
 
-const ROOT = resolve(__dirname, '../../..');
 const HEADER = 'customer_reference,locale_name,phone,email,salutation,first_name,last_name,company,gender,date_of_birth,password,registered';
 const COLUMNS = HEADER.split(',');
 const PASSWORD = 'change123';
@@ -291,42 +290,13 @@ describe('imported customers with double opt-in off', () => {
   });
 });
 
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const run = (command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<CliResult> =>
-  new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${command} ${args.join(' ')} did not finish within ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolvePromise({ code, stdout, stderr });
-    });
-  });
-
-describe('patron cli import:customers (built with npm run build)', () => {
+describe('patron cli import:customers (the built CLI)', () => {
   let db: TestDatabase;
   let pg: Client;
   const dataDir = mkdtempSync(join(tmpdir(), 'patron-cli-data-'));
 
   const cli = (...args: string[]) =>
-    run(
-      process.execPath,
-      ['bin/run.js', 'cli', 'import:customers', ...args],
-      { ...process.env, NODE_ENV: 'test', DATABASE_URL: db.url, MIGRATE_ON_START: 'true', DATA_DIR: dataDir },
-      60_000,
-    );
+    runCli(['import:customers', ...args], { DATABASE_URL: db.url, MIGRATE_ON_START: 'true', DATA_DIR: dataDir });
   const rows = async () =>
     (
       await pg.query(`select customer_reference, email, salutation, first_name, last_name, gender, date_of_birth::text as date_of_birth,
@@ -335,8 +305,6 @@ describe('patron cli import:customers (built with npm run build)', () => {
   const sequence = async () => (await pg.query('select last_value::text as last_value, is_called from customer_reference_seq')).rows[0];
 
   beforeAll(async () => {
-    const build = await run('npm', ['run', 'build'], process.env, 180_000);
-    if (build.code !== 0) throw new Error(`npm run build failed (${build.code}):\n${build.stdout}\n${build.stderr}`);
     db = await createTestDatabase();
     pg = new Client({ connectionString: db.url });
     await pg.connect();

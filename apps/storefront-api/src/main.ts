@@ -1,15 +1,19 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadEnvOrExit, logLevels, migrateOnStart, prepareDatabase } from '@patron/config';
+import { closeOnSignal, loadEnvOrExit, appLogger, migrateOnStart, openDatabaseOrExit } from '@patron/config';
 import { createStorefrontApp, StorefrontAppModule } from './storefront.app';
 
 const main = async () => {
   const env = loadEnvOrExit();
-  await prepareDatabase(env);
-  const app = await createStorefrontApp(StorefrontAppModule.forRoot(env), logLevels(env), env.CORS_ORIGINS);
-  await migrateOnStart(app, env);
+  const database = await openDatabaseOrExit(env);
+  const app = await createStorefrontApp(StorefrontAppModule.forRoot(env, database), appLogger(env), env.CORS_ORIGINS);
+  closeOnSignal(async () => {
+    await app.close();
+    await database.close();
+  });
+  await migrateOnStart(app, env, database);
   await app.listen(env.STOREFRONT_PORT);
-  new Logger('Patron').log(`Storefront API on http://localhost:${env.STOREFRONT_PORT}`);
+  new Logger('Patron').log(`Storefront API on http://localhost:${env.STOREFRONT_PORT} (${database.description})`);
 };
 
 void main();

@@ -1,14 +1,14 @@
-import { INestApplication, LogLevel, Module } from '@nestjs/common';
+import { INestApplication, LoggerService, LogLevel, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Env, PatronCoreModule } from '@patron/config';
+import { Database, Env, PatronCoreModule } from '@patron/config';
 import { StorefrontApiModule } from './storefront-api.module';
 import { JSON_API_CONTENT_TYPE } from './glue/json-api';
 
 @Module({})
 export class StorefrontAppModule {
-  static forRoot(env: Env) {
-    return { module: StorefrontAppModule, imports: [PatronCoreModule.forRoot(env), StorefrontApiModule.forRoot(env)] };
+  static forRoot(env: Env, database: Database) {
+    return { module: StorefrontAppModule, imports: [PatronCoreModule.forRoot(env, database), StorefrontApiModule.forRoot(env)] };
   }
 }
 
@@ -32,11 +32,10 @@ export const configureStorefrontHttp = (app: NestExpressApplication, corsOrigins
 /** Creates (does not start) a storefront application. */
 export const createStorefrontApp = async (
   root: unknown,
-  logger: LogLevel[] | false = ['error', 'warn', 'log'],
+  logger: LoggerService | LogLevel[] | false = ['error', 'warn', 'log'],
   corsOrigins: string[] = ['*'],
 ): Promise<INestApplication> => {
   const app = await NestFactory.create<NestExpressApplication>(root as never, { bodyParser: false, logger });
   configureStorefrontHttp(app, corsOrigins);
-  app.enableShutdownHooks();
   return app;
 };

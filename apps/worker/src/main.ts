@@ -1,18 +1,21 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadEnvOrExit, logLevels, migrateOnStart, prepareDatabase } from '@patron/config';
+import { closeOnSignal, loadEnvOrExit, appLogger, migrateOnStart, openDatabaseOrExit } from '@patron/config';
 import { OutboxRelay } from '@patron/outbox';
 import { WorkerAppModule } from './worker.app';
 
 const main = async () => {
   const env = loadEnvOrExit();
-  await prepareDatabase(env);
-  const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(env), { logger: logLevels(env) });
-  app.enableShutdownHooks();
-  await migrateOnStart(app, env);
+  const database = await openDatabaseOrExit(env);
+  const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(env, database), { logger: appLogger(env) });
+  closeOnSignal(async () => {
+    await app.close();
+    await database.close();
+  });
+  await migrateOnStart(app, env, database);
   app.get(OutboxRelay).start();
-  new Logger('Patron').log('Worker running: outbox relay and mail processor');
+  new Logger('Patron').log(`Worker running on ${database.description}: outbox relay and mail delivery (${env.REDIS_URL ? 'BullMQ' : 'in-process'})`);
 };
 
 void main();

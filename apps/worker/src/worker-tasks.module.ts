@@ -1,25 +1,31 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
-import { Env, redisOptions } from '@patron/config';
-import { MailModule, MailQueueDispatcher } from '@patron/mail';
+import { Env, MAIL_JOB_OPTIONS, mailDirectory, redisOptions } from '@patron/config';
+import { MAIL_DISPATCHER, MailModule } from '@patron/mail';
 import { OUTBOX_DISPATCHER, OutboxRelay } from '@patron/outbox';
 
-/** Background work: the outbox relay (PostgreSQL → BullMQ) and the mail processor (BullMQ → SMTP). */
+/**
+ * Background work: the outbox relay and mail delivery. With REDIS_URL, mail goes through the BullMQ `mail` queue
+ * (workers can scale out); without it, mail is sent in this process. Without SMTP_URL, mail is written as .eml
+ * files under DATA_DIR/mail.
+ */
 @Module({})
 export class WorkerTasksModule {
   static forRoot(env: Env): DynamicModule {
-    const redis = redisOptions(env.REDIS_URL);
+    const redis = env.REDIS_URL ? redisOptions(env.REDIS_URL) : undefined;
     return {
       module: WorkerTasksModule,
       imports: [
-        BullModule.forRoot({ connection: { ...redis, maxRetriesPerRequest: null }, prefix: env.QUEUE_PREFIX }),
+        ...(redis ? [BullModule.forRoot({ connection: { ...redis, maxRetriesPerRequest: null }, prefix: env.QUEUE_PREFIX })] : []),
         MailModule.forRoot({
           config: { from: env.MAIL_FROM, storefrontUrl: env.STOREFRONT_URL, defaultLocale: env.DEFAULT_LOCALE, concurrency: env.MAIL_CONCURRENCY },
           smtpUrl: env.SMTP_URL,
-          producer: { connection: redis, prefix: env.QUEUE_PREFIX },
+          mailDirectory: mailDirectory(env) ?? undefined,
+          queue: redis ? { connection: redis, prefix: env.QUEUE_PREFIX } : undefined,
+          jobOptions: MAIL_JOB_OPTIONS,
         }),
       ],
-      providers: [OutboxRelay, { provide: OUTBOX_DISPATCHER, useExisting: MailQueueDispatcher }],
+      providers: [OutboxRelay, { provide: OUTBOX_DISPATCHER, useExisting: MAIL_DISPATCHER }],
       exports: [OutboxRelay],
     };
   }

@@ -3,7 +3,7 @@ import { Job, JobState, Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { MAIL_DEAD_LETTER_QUEUE, MAIL_QUEUE, MAIL_TYPES, MailJob } from '@patron/mail';
 import { OutboxFacade, OutboxRelay, OutboxWriter } from '@patron/outbox';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/core';
 import { RedisServer } from '../../../test/support/redis-server';
 import { ReceivedMail, tokenFromMail } from '../../../test/support/smtp-sink';
 import { doc, JSON_API, startStack, TestStack } from '../../../test/support/stack';

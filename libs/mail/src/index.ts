@@ -6,3 +6,9 @@ export { MAIL_TYPES, MailTemplates, UnknownMailTypeError } from './templates/mai
 export type { RenderedMail } from './templates/mail-templates';
 export type { LocalizedMailTemplate, MailTemplateSource } from './templates/mail-template';
 export { MailQueueDispatcher } from './delivery/mail-queue.dispatcher';
+export type { MailProducerOptions } from './delivery/mail-queue.dispatcher';
+export { InProcessMailDispatcher } from './delivery/in-process-mail.dispatcher';
+export { FileMailSender } from './delivery/file-mail-sender';
+export { MailboxReader } from './mailbox/mailbox-reader';
+export * from './mailbox/mailbox.module';
+export type { MailboxEntry } from './mailbox/mailbox-reader';

@@ -6,46 +6,56 @@ import { DEFAULT_MAIL_JOB_OPTIONS, MAIL_DEAD_LETTER_QUEUE, MAIL_QUEUE } from './
 import { MAIL_SENDER, MailSender } from './extension/mail-sender';
 import { MailTemplates } from './templates/mail-templates';
 import { SmtpMailSender } from './delivery/smtp-mail-sender';
+import { FileMailSender } from './delivery/file-mail-sender';
 import { MAIL_JOB_OPTIONS, MAIL_PRODUCER, MailProducerOptions, MailQueueDispatcher } from './delivery/mail-queue.dispatcher';
+import { InProcessMailDispatcher } from './delivery/in-process-mail.dispatcher';
+import { MailDelivery } from './delivery/mail-delivery';
 import { MailProcessor } from './delivery/mail.processor';
+
+/** The dispatcher the outbox relay should use: BullMQ's, or the in-process one. */
+export const MAIL_DISPATCHER = Symbol('mail.dispatcher');
 
 export interface MailModuleOptions {
   config?: Partial<MailConfig>;
   /** SMTP server for the default sender, e.g. `smtp://127.0.0.1:1025`. */
   smtpUrl?: string;
-  /** Replaces the SMTP sender. */
+  /** Without `smtpUrl`: mails are written here as .eml files. */
+  mailDirectory?: string;
+  /** Replaces the SMTP or file sender. */
   sender?: Type<MailSender>;
-  /** Redis connection and key prefix of the producer side (the relay's dispatcher); the same as `BullModule.forRoot`'s. */
-  producer: MailProducerOptions;
+  /**
+   * Redis connection and key prefix of the `mail` queue (the same as `BullModule.forRoot`'s, which the app must
+   * import). Without it mail is sent in-process, with the same retries, and no Redis is needed.
+   */
+  queue?: MailProducerOptions;
   jobOptions?: JobsOptions;
 }
 
-/**
- * Mail delivery: templates, the sender, the `mail` queue's dispatcher (for the outbox relay) and its processor.
- * Needs `BullModule.forRoot` in the app.
- */
+/** Mail delivery for outbox messages: templates, the sender, and the dispatcher for the outbox relay. */
 @Module({})
 export class MailModule {
-  static forRoot(options: MailModuleOptions): DynamicModule {
+  static forRoot(options: MailModuleOptions = {}): DynamicModule {
     const config = MailConfig.from(options.config);
     const sender: Provider = options.sender
       ? { provide: MAIL_SENDER, useClass: options.sender }
-      : { provide: MAIL_SENDER, useFactory: () => new SmtpMailSender(config, options.smtpUrl ?? 'smtp://127.0.0.1:1025') };
+      : options.smtpUrl
+        ? { provide: MAIL_SENDER, useFactory: () => new SmtpMailSender(config, options.smtpUrl!) }
+        : { provide: MAIL_SENDER, useFactory: () => new FileMailSender(config, options.mailDirectory ?? 'var/mail') };
+    const transport: Provider[] = options.queue
+      ? [{ provide: MAIL_PRODUCER, useValue: options.queue }, MailQueueDispatcher, MailProcessor, { provide: MAIL_DISPATCHER, useExisting: MailQueueDispatcher }]
+      : [InProcessMailDispatcher, { provide: MAIL_DISPATCHER, useExisting: InProcessMailDispatcher }];
     return {
       module: MailModule,
-      imports: [
-        BullModule.registerQueue({ name: MAIL_QUEUE }, { name: MAIL_DEAD_LETTER_QUEUE }),
-      ],
+      imports: options.queue ? [BullModule.registerQueue({ name: MAIL_QUEUE }, { name: MAIL_DEAD_LETTER_QUEUE })] : [],
       providers: [
         { provide: MailConfig, useValue: config },
-        { provide: MAIL_PRODUCER, useValue: options.producer },
         { provide: MAIL_JOB_OPTIONS, useValue: { ...DEFAULT_MAIL_JOB_OPTIONS, ...options.jobOptions } },
         sender,
         MailTemplates,
-        MailQueueDispatcher,
-        MailProcessor,
+        MailDelivery,
+        ...transport,
       ],
-      exports: [MailQueueDispatcher, MailTemplates, MAIL_SENDER],
+      exports: [MAIL_DISPATCHER, MailTemplates, MAIL_SENDER],
     };
   }
 }

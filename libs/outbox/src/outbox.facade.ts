@@ -23,6 +23,10 @@ export interface OutboxMessageView {
   deliveredAt: Date | null;
 }
 
+/**
+ * Delivery bookkeeping always runs in transactions of its own (plain forks, never joining a caller's): delivery may
+ * be started from inside the relay's transaction, which commits independently.
+ */
 @Injectable()
 export class OutboxFacade {
   private readonly logger = new Logger(OutboxFacade.name);
@@ -89,12 +93,26 @@ export class OutboxFacade {
     );
   }
 
+  /** The newest messages (any subject), for the development mailbox. */
+  async listLatest(limit: number): Promise<(OutboxMessageView & { recipient: string | null })[]> {
+    const rows = await this.em.fork().find(OutboxMessage, {}, { orderBy: { createdAt: 'desc' }, limit });
+    return rows.map((r) => ({ ...toView(r), recipient: typeof r.payload.to === 'string' ? r.payload.to : null }));
+  }
+
   /** Lists messages about one subject (newest first), for support and tests. */
   async listBySubject(subject: string): Promise<OutboxMessageView[]> {
     const rows = await this.em.fork().find(OutboxMessage, { subject }, { orderBy: { createdAt: 'desc' } });
-    return rows.map((r) => ({
-      id: r.id, type: r.type, status: r.status, subject: r.subject ?? null, attempts: r.attempts,
-      lastError: r.lastError ?? null, createdAt: r.createdAt, deliveredAt: r.deliveredAt ?? null,
-    }));
+    return rows.map(toView);
   }
 }
+
+const toView = (r: OutboxMessage): OutboxMessageView => ({
+  id: r.id,
+  type: r.type,
+  status: r.status,
+  subject: r.subject ?? null,
+  attempts: r.attempts,
+  lastError: r.lastError ?? null,
+  createdAt: r.createdAt,
+  deliveredAt: r.deliveredAt ?? null,
+});

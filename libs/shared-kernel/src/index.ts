@@ -4,3 +4,4 @@ export * from './plugin-stack';
 export * from './secret-token';
 export * from './duration';
 export * from './kernel.module';
+export * from './transaction-fork';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
  * A development SMTP server: accepts every mail, prints recipient, subject and links, and keeps it as an .eml file.
  * Uses the `smtp-server` package (a development dependency).
  */
-export const runMailSink = async (port: number, directory: string): Promise<void> => {
+export const runMailSink = async (port: number, directory: string): Promise<{ close(cb: () => void): void }> => {
   const { SMTPServer } = await import('smtp-server');
   const { simpleParser } = await import('mailparser');
   mkdirSync(directory, { recursive: true });
@@ -33,4 +33,5 @@ export const runMailSink = async (port: number, directory: string): Promise<void
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   process.stdout.write(`Development SMTP server on smtp://127.0.0.1:${port}; mails are kept in ${directory}\n`);
+  return server;
 };

@@ -1,3 +1,4 @@
+import { forkJoiningTransaction } from '@patron/shared-kernel';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CustomerFacade } from '@patron/customer';
@@ -11,6 +12,6 @@ export class LogInCustomerHandler implements ICommandHandler<LogInCustomerComman
 
   async execute({ username, password }: LogInCustomerCommand): Promise<TokenPair> {
     const customer = await this.customers.authenticate(username, password);
-    return this.tokens.issue(this.em.fork(), customer.reference);
+    return this.tokens.issue(forkJoiningTransaction(this.em), customer.reference);
   }
 }

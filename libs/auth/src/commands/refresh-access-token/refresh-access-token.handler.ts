@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CustomerFacade } from '@patron/customer';
-import { Clock, hashSecretToken } from '@patron/shared-kernel';
+import { Clock, hashSecretToken, forkJoiningTransaction } from '@patron/shared-kernel';
 import { InvalidRefreshTokenError } from '../../domain/auth.errors';
 import { RefreshToken } from '../../domain/refresh-token.entity';
 import { TokenIssuer } from '../../domain/token-issuer';
@@ -18,7 +18,7 @@ export class RefreshAccessTokenHandler implements ICommandHandler<RefreshAccessT
   ) {}
 
   async execute({ refreshToken }: RefreshAccessTokenCommand): Promise<TokenPair> {
-    return this.em.fork().transactional(async (em) => {
+    return forkJoiningTransaction(this.em).transactional(async (em) => {
       const now = this.clock.now();
       // Spending the token is one conditional update, so two concurrent refreshes cannot both succeed.
       const spent: { customer_reference: string }[] = await em.execute(

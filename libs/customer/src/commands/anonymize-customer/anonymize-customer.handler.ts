@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@patron/shared-kernel';
+import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
 import { CustomerNotFoundError } from '../../domain/customer.errors';
 import { toCustomerView } from '../../dto/customer.view';
 import { CustomerAnonymized } from '../../events/customer-anonymized.event';
@@ -19,7 +19,7 @@ export class AnonymizeCustomerHandler implements ICommandHandler<AnonymizeCustom
   ) {}
 
   async execute({ reference }: AnonymizeCustomerCommand): Promise<void> {
-    await this.em.fork().transactional(async (em) => {
+    await forkJoiningTransaction(this.em).transactional(async (em) => {
       const customer = await CustomerRepository.findLiveByReference(em, reference, true);
       if (!customer) throw new CustomerNotFoundError(reference);
       const before = toCustomerView(customer);

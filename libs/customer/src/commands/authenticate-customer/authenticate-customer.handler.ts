@@ -1,3 +1,4 @@
+import { forkJoiningTransaction } from '@patron/shared-kernel';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PasswordFacade } from '@patron/password';
@@ -17,7 +18,7 @@ export class AuthenticateCustomerHandler implements ICommandHandler<Authenticate
   ) {}
 
   async execute({ email, password }: AuthenticateCustomerCommand): Promise<CustomerView> {
-    const em = this.em.fork();
+    const em = forkJoiningTransaction(this.em);
     const customer = await CustomerRepository.findLiveByEmail(em, email);
     if (!customer?.passwordHash) {
       await this.passwords.verifyAgainstDummy(password);

@@ -1,6 +1,6 @@
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, hashSecretToken } from '@patron/shared-kernel';
+import { Clock, hashSecretToken, forkJoiningTransaction } from '@patron/shared-kernel';
 import { Customer } from '../../domain/customer.entity';
 import { InvalidRegistrationKeyError } from '../../domain/customer.errors';
 import { ConfirmCustomerRegistrationCommand } from './confirm-customer-registration.command';
@@ -10,7 +10,7 @@ export class ConfirmCustomerRegistrationHandler implements ICommandHandler<Confi
   constructor(private readonly em: EntityManager, private readonly clock: Clock) {}
 
   async execute({ registrationKey }: ConfirmCustomerRegistrationCommand): Promise<string> {
-    return this.em.fork().transactional(async (em) => {
+    return forkJoiningTransaction(this.em).transactional(async (em) => {
       const customer = await em.findOne(
         Customer,
         { registrationKeyHash: hashSecretToken(registrationKey), anonymizedAt: null },

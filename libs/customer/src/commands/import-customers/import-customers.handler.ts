@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@patron/shared-kernel';
+import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
 import { CustomerConfig } from '../../customer.config';
 import { CustomerImportProblem, CustomerImportSummary } from '../../dto/customer.inputs';
 import { ImportCustomersCommand } from './import-customers.command';
@@ -30,7 +30,7 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
     const rollback = new Error('import rolled back');
 
     try {
-      await this.em.fork().transactional(async (em) => {
+      await forkJoiningTransaction(this.em).transactional(async (em) => {
         let batch: ImportRecord[] = [];
         const flush = async () => {
           const accepted = await this.dropRowsRefusedByDatabase(em, batch, summary.problems);

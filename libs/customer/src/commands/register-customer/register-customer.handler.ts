@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import { OutboxWriter } from '@patron/outbox';
 import { PasswordFacade } from '@patron/password';
-import { Clock } from '@patron/shared-kernel';
+import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
 import { CUSTOMER_MAIL_TYPES, CustomerConfig } from '../../customer.config';
 import { Customer } from '../../domain/customer.entity';
 import { EmailAlreadyRegisteredError, UnsupportedLocaleError } from '../../domain/customer.errors';
@@ -34,7 +34,7 @@ export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomer
     const passwordHash = await this.passwords.hashNewPassword(input.password);
     let view: CustomerView;
     try {
-      view = await this.em.fork().transactional(async (em) => {
+      view = await forkJoiningTransaction(this.em).transactional(async (em) => {
         if (await CustomerRepository.isEmailTaken(em, input.email)) throw new EmailAlreadyRegisteredError();
         const reference = await this.references.next(em);
         const { customer, registrationKey } = Customer.register(

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@patron/shared-kernel';
+import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
 import { CustomerConfig } from '../../customer.config';
 import { normalizeEmail } from '../../domain/email-address';
 import { CustomerNotFoundError, EmailAlreadyRegisteredError, UnsupportedLocaleError } from '../../domain/customer.errors';
@@ -17,7 +17,7 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
       throw new UnsupportedLocaleError(changes.locale);
     }
     try {
-      return await this.em.fork().transactional(async (em) => {
+      return await forkJoiningTransaction(this.em).transactional(async (em) => {
         const customer = await CustomerRepository.findLiveByReference(em, reference, true);
         if (!customer) throw new CustomerNotFoundError(reference);
         const { email, ...profile } = changes;

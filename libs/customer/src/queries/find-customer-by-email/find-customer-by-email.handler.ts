@@ -1,3 +1,4 @@
+import { forkJoiningTransaction } from '@patron/shared-kernel';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CustomerView, toCustomerView } from '../../dto/customer.view';
@@ -9,7 +10,7 @@ export class FindCustomerByEmailHandler implements IQueryHandler<FindCustomerByE
   constructor(private readonly em: EntityManager) {}
 
   async execute({ email }: FindCustomerByEmailQuery): Promise<CustomerView | null> {
-    const customer = await CustomerRepository.findLiveByEmail(this.em.fork(), email);
+    const customer = await CustomerRepository.findLiveByEmail(forkJoiningTransaction(this.em), email);
     return customer ? toCustomerView(customer) : null;
   }
 }

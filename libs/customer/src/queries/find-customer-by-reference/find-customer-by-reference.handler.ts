@@ -1,3 +1,4 @@
+import { forkJoiningTransaction } from '@patron/shared-kernel';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CustomerView, toCustomerView } from '../../dto/customer.view';
@@ -9,7 +10,7 @@ export class FindCustomerByReferenceHandler implements IQueryHandler<FindCustome
   constructor(private readonly em: EntityManager) {}
 
   async execute({ reference }: FindCustomerByReferenceQuery): Promise<CustomerView | null> {
-    const customer = await CustomerRepository.findLiveByReference(this.em.fork(), reference);
+    const customer = await CustomerRepository.findLiveByReference(forkJoiningTransaction(this.em), reference);
     return customer ? toCustomerView(customer) : null;
   }
 }

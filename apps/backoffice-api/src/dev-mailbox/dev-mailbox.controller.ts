@@ -1,0 +1,25 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { MailboxEntry, MailboxReader } from '@patron/mail';
+import { renderMailboxPage } from './mailbox-page';
+
+/** `/dev/mailbox`: the latest mails, for development (not mounted when NODE_ENV=production). */
+@Controller('dev/mailbox')
+export class DevMailboxController {
+  constructor(private readonly mailbox: MailboxReader) {}
+
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async page(@Query('limit') limit?: string): Promise<string> {
+    return renderMailboxPage(await this.mailbox.latest(this.limit(limit)), this.mailbox.origin);
+  }
+
+  @Get('messages')
+  async messages(@Query('limit') limit?: string): Promise<{ data: MailboxEntry[] }> {
+    return { data: await this.mailbox.latest(this.limit(limit)) };
+  }
+
+  private limit(value?: string): number {
+    const n = Number(value ?? 50);
+    return Number.isInteger(n) && n > 0 ? Math.min(n, 500) : 50;
+  }
+}

@@ -1,0 +1,64 @@
+import { MikroORM, Options } from '@mikro-orm/core';
+import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PGliteDriver } from 'mikro-orm-pglite';
+import { join } from 'node:path';
+import { EmbeddedDatabase } from './embedded-database';
+import { Env } from './env';
+import { ensureDatabaseExists, migrateWithLock } from './migrate';
+import { mikroOrmOptions } from './mikro-orm';
+
+/** Where Patron keeps its data: a PostgreSQL server, or the embedded PGlite under DATA_DIR. */
+export interface Database {
+  readonly kind: 'postgres' | 'embedded';
+  /** For logs: the server and database, or the data directory. */
+  readonly description: string;
+  readonly ormOptions: Options;
+  /** Creates the database on a server that lacks it (no-op for the embedded one). */
+  prepare(): Promise<void>;
+  /** Applies pending migrations, exclusively (advisory lock, or the embedded directory's lock). */
+  migrate(orm: MikroORM): Promise<string[]>;
+  /** Releases what `openDatabase` opened; call after the ORM closed. */
+  close(): Promise<void>;
+}
+
+/** A PostgreSQL server's database. */
+export const postgresDatabase = (databaseUrl: string, poolMax?: number): Database => {
+  const url = new URL(databaseUrl);
+  return {
+    kind: 'postgres',
+    description: `PostgreSQL at ${url.host}${url.pathname}`,
+    ormOptions: mikroOrmOptions({ databaseUrl, poolMax }),
+    prepare: async () => void (await ensureDatabaseExists(databaseUrl)),
+    migrate: (orm) => migrateWithLock(orm, databaseUrl),
+    close: async () => undefined,
+  };
+};
+
+/**
+ * The embedded PostgreSQL (PGlite) in `directory`, locked for this process.
+ * @throws DataDirectoryInUseError while another process holds it
+ */
+export const embeddedDatabase = (directory: string): Database => {
+  const embedded = EmbeddedDatabase.open(directory);
+  const base = mikroOrmOptions({ databaseUrl: 'postgresql://embedded/postgres', poolMax: 1 });
+  return {
+    kind: 'embedded',
+    description: `embedded PostgreSQL in ${embedded.directory}`,
+    ormOptions: {
+      ...base,
+      driver: PGliteDriver,
+      clientUrl: undefined,
+      dbName: 'postgres',
+      driverOptions: { connection: { pglite: () => embedded.pglite } },
+    } as unknown as Options,
+    prepare: async () => undefined,
+    migrate: async (orm) => (await orm.getMigrator().up()).map((m) => m.name),
+    close: () => embedded.close(),
+  };
+};
+
+/** The database the environment names: DATABASE_URL, or else the embedded one under DATA_DIR/pglite. */
+export const openDatabase = (env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>): Database =>
+  env.DATABASE_URL ? postgresDatabase(env.DATABASE_URL) : embeddedDatabase(join(env.DATA_DIR, 'pglite'));
+
+export type { PostgreSqlDriver };
