@@ -5,20 +5,22 @@ import { AuthModule, RevokeRefreshTokensOnAnonymizationPlugin } from '@patron/au
 import { CustomerModule } from '@patron/customer';
 import { OutboxModule } from '@patron/outbox';
 import { PasswordModule } from '@patron/password';
-import { KernelModule } from '@patron/shared-kernel';
+import { Clock, KernelModule } from '@patron/shared-kernel';
 import { Database } from './database';
 import { Env } from './env';
+import { redisOptions } from './redis';
 
 /** The modules every Patron process runs, configured from the validated environment. */
 @Module({})
 export class PatronCoreModule {
-  static forRoot(env: Env, database: Database): DynamicModule {
+  /** `clock` replaces the system clock (tests). */
+  static forRoot(env: Env, database: Database, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: PatronCoreModule,
       imports: [
         MikroOrmModule.forRoot({ ...database.ormOptions, registerRequestContext: true }),
         CqrsModule.forRoot(),
-        KernelModule,
+        KernelModule.forRoot({ clock: options.clock }),
         PasswordModule.forRoot(),
         OutboxModule.forRoot(),
         CustomerModule.forRoot({
@@ -30,7 +32,15 @@ export class PatronCoreModule {
           },
           anonymizerPlugins: [RevokeRefreshTokensOnAnonymizationPlugin],
         }),
-        AuthModule.forRoot({ config: { jwtSecret: env.JWT_SECRET } }),
+        AuthModule.forRoot({
+          config: {
+            jwtSecret: env.JWT_SECRET,
+            loginFailureLimit: env.LOGIN_FAILURE_LIMIT,
+            loginFailureWindowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
+            loginBlockSeconds: env.LOGIN_BLOCK_SECONDS,
+          },
+          loginThrottleRedis: env.REDIS_URL ? { options: redisOptions(env.REDIS_URL), keyPrefix: env.QUEUE_PREFIX } : undefined,
+        }),
       ],
     };
   }

@@ -33,6 +33,17 @@ export const ENV_SCHEMA = z
     STOREFRONT_PORT: port.default(3000),
     BACKOFFICE_PORT: port.default(3001),
     STOREFRONT_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+    /** Express "trust proxy": unset/false = the socket address is the client IP; `true`, a hop count or subnets behind a proxy. */
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+    /** Login blocking: failures per client IP + username within the window before the pair is blocked. */
+    LOGIN_FAILURE_LIMIT: z.coerce.number().int().min(1).default(9),
+    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).default(360),
+    /** Password-reset requests allowed per client IP within 15 minutes. */
+    FORGOTTEN_PASSWORD_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
     CORS_ORIGINS: z
       .string()
       .default('*')

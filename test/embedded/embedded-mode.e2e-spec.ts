@@ -22,7 +22,7 @@ const startEmbedded = async (env: Env): Promise<{ storefront: INestApplication; 
   class EmbeddedRootModule {}
   const storefront = await createStorefrontApp(
     { module: EmbeddedRootModule, imports: [PatronCoreModule.forRoot(env, database), StorefrontApiModule.forRoot(env), WorkerTasksModule.forRoot(env)] },
-    ['error'],
+    { logger: ['error'] },
   );
   const backoffice = await createBackofficeApp(SharedBackofficeAppModule.forRoot(env, storefront), ['error']);
   await storefront.init();

@@ -7,6 +7,7 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { Env, loadEnv, PatronCoreModule, postgresDatabase } from '@patron/config';
 import { OutboxRelay } from '@patron/outbox';
+import { Clock } from '@patron/shared-kernel';
 import { StorefrontApiModule } from '../../apps/storefront-api/src/storefront-api.module';
 import { createStorefrontApp } from '../../apps/storefront-api/src/storefront.app';
 import { WorkerTasksModule } from '../../apps/worker/src/worker-tasks.module';
@@ -32,6 +33,8 @@ export interface StackOptions {
   /** Run the outbox relay and mail processor in the same process (default true). */
   worker?: boolean;
   smtp?: SmtpSink;
+  /** Replaces the system clock (e.g. a FixedClock to expire keys without waiting). */
+  clock?: Clock;
 }
 
 /**
@@ -58,9 +61,9 @@ export const startStack = async (options: StackOptions = {}): Promise<TestStack>
   class TestRootModule {}
   const root = {
     module: TestRootModule,
-    imports: [PatronCoreModule.forRoot(env, postgresDatabase(db.url)), StorefrontApiModule.forRoot(env), ...(withWorker ? [WorkerTasksModule.forRoot(env)] : [])],
+    imports: [PatronCoreModule.forRoot(env, postgresDatabase(db.url), { clock: options.clock }), StorefrontApiModule.forRoot(env), ...(withWorker ? [WorkerTasksModule.forRoot(env)] : [])],
   };
-  const app = await createStorefrontApp(root, ['error']);
+  const app = await createStorefrontApp(root, { logger: ['error'], trustProxy: env.TRUST_PROXY });
   await app.init();
   if (withWorker) app.get(OutboxRelay).start();
   const orm = app.get(MikroORM);

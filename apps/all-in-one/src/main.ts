@@ -3,7 +3,7 @@ import { Logger, Module } from '@nestjs/common';
 import { closeOnSignal, Database, Env, loadEnvOrExit, appLogger, migrateOnStart, openDatabaseOrExit, PatronCoreModule } from '@patron/config';
 import { OutboxRelay } from '@patron/outbox';
 import { StorefrontApiModule } from '../../storefront-api/src/storefront-api.module';
-import { createStorefrontApp } from '../../storefront-api/src/storefront.app';
+import { createStorefrontApp, storefrontHttpOptions } from '../../storefront-api/src/storefront.app';
 import { WorkerTasksModule } from '../../worker/src/worker-tasks.module';
 import { createBackofficeApp, SharedBackofficeAppModule } from '../../backoffice-api/src/backoffice.app';
 
@@ -22,7 +22,7 @@ const main = async () => {
   const started = Date.now();
   const env = loadEnvOrExit();
   const database = await openDatabaseOrExit(env);
-  const storefront = await createStorefrontApp(AllInOneModule.forRoot(env, database), appLogger(env), env.CORS_ORIGINS);
+  const storefront = await createStorefrontApp(AllInOneModule.forRoot(env, database), storefrontHttpOptions(env, appLogger(env)));
   const backoffice = await createBackofficeApp(SharedBackofficeAppModule.forRoot(env, storefront), appLogger(env));
   closeOnSignal(async () => {
     await backoffice.close();

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { closeOnSignal, loadEnvOrExit, appLogger, migrateOnStart, openDatabaseOrExit } from '@patron/config';
-import { createStorefrontApp, StorefrontAppModule } from './storefront.app';
+import { createStorefrontApp, StorefrontAppModule, storefrontHttpOptions } from './storefront.app';
 
 const main = async () => {
   const env = loadEnvOrExit();
   const database = await openDatabaseOrExit(env);
-  const app = await createStorefrontApp(StorefrontAppModule.forRoot(env, database), appLogger(env), env.CORS_ORIGINS);
+  const app = await createStorefrontApp(StorefrontAppModule.forRoot(env, database), storefrontHttpOptions(env, appLogger(env)));
   closeOnSignal(async () => {
     await app.close();
     await database.close();

@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
-import type { Env } from '@patron/config';
+import { Env, redisOptions } from '@patron/config';
+import { MAIL_REQUEST_THROTTLE, IpThrottle } from './glue/ip-throttle';
+import { PasswordSchemas } from './passwords/password.schemas';
+import { PasswordsController } from './passwords/passwords.controller';
 import { AccessTokensController } from './access-tokens/access-tokens.controller';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { CustomerConfirmationController } from './customers/customer-confirmation.controller';
@@ -13,15 +16,21 @@ import { StorefrontLinks } from './glue/json-api';
 /** The Glue-compatible storefront API (controllers only; the app's root module brings the core modules). */
 @Module({})
 export class StorefrontApiModule {
-  static forRoot(env: Pick<Env, 'STOREFRONT_URL'>): DynamicModule {
+  static forRoot(env: Pick<Env, 'STOREFRONT_URL' | 'REDIS_URL' | 'QUEUE_PREFIX' | 'FORGOTTEN_PASSWORD_LIMIT_PER_IP'>): DynamicModule {
+    const redis = env.REDIS_URL ? { options: redisOptions(env.REDIS_URL), keyPrefix: env.QUEUE_PREFIX } : undefined;
     return {
       module: StorefrontApiModule,
       imports: [PassportModule],
-      controllers: [CustomersController, CustomerConfirmationController, AccessTokensController],
+      controllers: [CustomersController, CustomerConfirmationController, AccessTokensController, PasswordsController],
       providers: [
         { provide: StorefrontLinks, useValue: new StorefrontLinks(env.STOREFRONT_URL) },
         { provide: APP_FILTER, useClass: GlueExceptionFilter },
         CustomerSchemas,
+        PasswordSchemas,
+        {
+          provide: MAIL_REQUEST_THROTTLE,
+          useFactory: () => new IpThrottle({ name: 'mail-requests', points: env.FORGOTTEN_PASSWORD_LIMIT_PER_IP, durationSeconds: 900, redis }),
+        },
         JwtStrategy,
       ],
     };

@@ -12,15 +12,24 @@ export class StorefrontAppModule {
   }
 }
 
-/** HTTP settings every storefront instance needs: JSON:API bodies, JSON:API responses. */
-export const configureStorefrontHttp = (app: NestExpressApplication, corsOrigins: string[] = ['*']): void => {
+export interface StorefrontHttpOptions {
+  logger?: LoggerService | LogLevel[] | false;
+  corsOrigins?: string[];
+  /** Express "trust proxy" (see TRUST_PROXY): decides which address counts as the client's. */
+  trustProxy?: boolean | number | string;
+}
+
+/** HTTP settings every storefront instance needs: CORS, JSON:API bodies and responses, the client IP. */
+export const configureStorefrontHttp = (app: NestExpressApplication, options: StorefrontHttpOptions = {}): void => {
+  const origins = options.corsOrigins ?? ['*'];
   app.enableCors({
-    origin: corsOrigins.includes('*') ? true : corsOrigins,
+    origin: origins.includes('*') ? true : origins,
     methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'Accept-Language'],
     maxAge: 600,
   });
   app.useBodyParser('json', { type: ['application/json', JSON_API_CONTENT_TYPE, 'application/*+json'], limit: '100kb' });
+  app.set('trust proxy', options.trustProxy ?? false);
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use((_req: unknown, res: { type: (t: string) => void }, next: () => void) => {
@@ -30,12 +39,15 @@ export const configureStorefrontHttp = (app: NestExpressApplication, corsOrigins
 };
 
 /** Creates (does not start) a storefront application. */
-export const createStorefrontApp = async (
-  root: unknown,
-  logger: LoggerService | LogLevel[] | false = ['error', 'warn', 'log'],
-  corsOrigins: string[] = ['*'],
-): Promise<INestApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(root as never, { bodyParser: false, logger });
-  configureStorefrontHttp(app, corsOrigins);
+export const createStorefrontApp = async (root: unknown, options: StorefrontHttpOptions = {}): Promise<INestApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(root as never, { bodyParser: false, logger: options.logger ?? ['error', 'warn', 'log'] });
+  configureStorefrontHttp(app, options);
   return app;
 };
+
+/** The storefront HTTP options the environment asks for. */
+export const storefrontHttpOptions = (env: Env, logger: LoggerService): StorefrontHttpOptions => ({
+  logger,
+  corsOrigins: env.CORS_ORIGINS,
+  trustProxy: env.TRUST_PROXY,
+});

@@ -1,28 +1,54 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { JwtService } from '@nestjs/jwt';
+import { LRUCache } from 'lru-cache';
+import { AuthenticationFailedError, CustomerFacade } from '@patron/customer';
 import { AuthConfig } from './auth.config';
 import { AccessTokenClaims, TokenPair } from './dto/token-pair';
+import { LoginBlockedError } from './domain/auth.errors';
+import { LoginThrottle } from './domain/login-throttle';
 import { LogInCustomerCommand } from './commands/log-in-customer/log-in-customer.command';
 import { RefreshAccessTokenCommand } from './commands/refresh-access-token/refresh-access-token.command';
 import { RevokeRefreshTokensCommand } from './commands/revoke-refresh-tokens/revoke-refresh-tokens.command';
 
 @Injectable()
 export class AuthFacade {
-  constructor(private readonly commands: CommandBus, private readonly jwt: JwtService, private readonly config: AuthConfig) {}
+  /** Token versions by customer reference; `null` for a deleted or unknown customer. */
+  private readonly versions: LRUCache<string, { version: number | null }>;
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly jwt: JwtService,
+    private readonly config: AuthConfig,
+    private readonly throttle: LoginThrottle,
+    private readonly customers: CustomerFacade,
+  ) {
+    this.versions = new LRUCache({ max: 50_000, ttl: config.tokenVersionCacheMs });
+  }
 
   /**
    * Logs a customer in with email (any case) and password and issues an access token (JWT carrying the customer
-   * reference) and a refresh token (stored hashed).
-   * @throws AuthenticationFailedError (customer module) for every kind of refusal alike
+   * reference and token version) and a refresh token (stored hashed). Failures are counted per `clientIp` +
+   * username as typed; a blocked pair is refused before the password is checked.
+   * @throws LoginBlockedError; AuthenticationFailedError (customer module) for every kind of refusal alike
    */
-  logIn(username: string, password: string): Promise<TokenPair> {
-    return this.commands.execute(new LogInCustomerCommand(username, password));
+  async logIn(username: string, password: string, clientIp = 'unknown'): Promise<TokenPair> {
+    const blocked = await this.throttle.blockedMinutes(clientIp, username);
+    if (blocked !== null) throw new LoginBlockedError(blocked);
+    try {
+      const tokens = await this.commands.execute(new LogInCustomerCommand(username, password));
+      await this.throttle.reset(clientIp, username);
+      return tokens;
+    } catch (error) {
+      if (error instanceof AuthenticationFailedError) await this.throttle.recordFailure(clientIp, username);
+      throw error;
+    }
   }
 
   /**
    * Spends a refresh token and issues a new pair (rotation).
-   * @throws InvalidRefreshTokenError for an unknown, spent, revoked or expired token, or a deleted customer
+   * @throws InvalidRefreshTokenError for an unknown, spent, revoked or expired token, a password changed since, or
+   *   a deleted customer
    */
   refresh(refreshToken: string): Promise<TokenPair> {
     return this.commands.execute(new RefreshAccessTokenCommand(refreshToken));
@@ -38,13 +64,38 @@ export class AuthFacade {
     return this.commands.execute(new RevokeRefreshTokensCommand(customerReference));
   }
 
-  /** Checks signature, audience and expiry of an access token; null when it is not valid. */
+  /** Checks signature, audience and expiry of an access token; null when it is not valid. Does not check the token version. */
   verifyAccessToken(token: string): AccessTokenClaims | null {
     try {
-      const claims = this.jwt.verify<{ sub: string }>(token, { audience: this.config.audience, issuer: this.config.issuer });
-      return typeof claims.sub === 'string' ? { customerReference: claims.sub } : null;
+      return AuthFacade.claimsOf(this.jwt.verify(token, { audience: this.config.audience, issuer: this.config.issuer }));
     } catch {
       return null;
     }
+  }
+
+  /**
+   * True while the token's version is the customer's current one: false after a password change or reset, or for
+   * a deleted customer. Versions are cached per process for `tokenVersionCacheMs`; this process's own changes
+   * apply at once through `forgetTokenVersion`.
+   */
+  async isCurrent(claims: AccessTokenClaims): Promise<boolean> {
+    let entry = this.versions.get(claims.customerReference);
+    if (!entry) {
+      entry = { version: await this.customers.findTokenVersion(claims.customerReference) };
+      this.versions.set(claims.customerReference, entry);
+    }
+    return entry.version !== null && entry.version === claims.tokenVersion;
+  }
+
+  /** Drops the cached token version of a customer whose credentials just changed in this process. */
+  forgetTokenVersion(customerReference: string): void {
+    this.versions.delete(customerReference);
+  }
+
+  /** The claims of a verified JWT payload, or null when it lacks them. */
+  static claimsOf(payload: { sub?: unknown; tv?: unknown }): AccessTokenClaims | null {
+    return typeof payload.sub === 'string' && payload.sub && Number.isInteger(payload.tv)
+      ? { customerReference: payload.sub, tokenVersion: payload.tv as number }
+      : null;
   }
 }

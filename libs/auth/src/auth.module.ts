@@ -6,12 +6,15 @@ import { AuthConfig } from './auth.config';
 import { AuthFacade } from './auth.facade';
 import { RefreshToken } from './domain/refresh-token.entity';
 import { TokenIssuer } from './domain/token-issuer';
+import { LoginThrottle, LoginThrottleRedis } from './domain/login-throttle';
 import { LogInCustomerHandler } from './commands/log-in-customer/log-in-customer.handler';
 import { RefreshAccessTokenHandler } from './commands/refresh-access-token/refresh-access-token.handler';
 import { RevokeRefreshTokensHandler } from './commands/revoke-refresh-tokens/revoke-refresh-tokens.handler';
 
 export interface AuthModuleOptions {
   config: Partial<AuthConfig> & { jwtSecret: string };
+  /** Redis for the failed-login counters, shared by every API process; without it they are kept in memory. */
+  loginThrottleRedis?: LoginThrottleRedis;
 }
 
 /** Customer tokens: login, refresh rotation, revocation. Global; needs CustomerModule. */
@@ -30,6 +33,7 @@ export class AuthModule {
       providers: [
         { provide: AuthConfig, useValue: config },
         TokenIssuer,
+        { provide: LoginThrottle, useFactory: () => new LoginThrottle(config, options.loginThrottleRedis ?? null) },
         LogInCustomerHandler,
         RefreshAccessTokenHandler,
         RevokeRefreshTokensHandler,

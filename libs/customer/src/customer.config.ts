@@ -6,6 +6,13 @@ export class CustomerConfig {
   doubleOptIn = true;
   defaultLocale = 'en_US';
   locales: string[] = ['en_US', 'de_DE'];
+  /** Lifetime of a password restore key. */
+  restorePasswordKeyTtlSeconds = 2 * 3600;
+  /** At most this many restore mails per customer within `restoreMailWindowSeconds`; further requests send nothing. */
+  restoreMailLimit = 3;
+  restoreMailWindowSeconds = 15 * 60;
+  /** A confirmation mail is sent again at most once per this interval. */
+  confirmationResendIntervalSeconds = 15 * 60;
 
   static from(overrides: Partial<CustomerConfig> = {}): CustomerConfig {
     return Object.assign(new CustomerConfig(), overrides);
@@ -20,4 +27,6 @@ export type Gender = (typeof GENDERS)[number];
 /** Mail types this module writes to the outbox. */
 export const CUSTOMER_MAIL_TYPES = {
   registrationConfirmation: 'mail.customer-registration-confirmation',
+  passwordRestore: 'mail.customer-password-restore',
+  passwordChanged: 'mail.customer-password-changed',
 } as const;

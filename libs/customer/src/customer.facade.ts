@@ -11,6 +11,11 @@ import { AnonymizeCustomerCommand } from './commands/anonymize-customer/anonymiz
 import { ImportCustomersCommand, ImportCustomersOptions } from './commands/import-customers/import-customers.command';
 import { FindCustomerByReferenceQuery } from './queries/find-customer-by-reference/find-customer-by-reference.query';
 import { FindCustomerByEmailQuery } from './queries/find-customer-by-email/find-customer-by-email.query';
+import { FindTokenVersionQuery } from './queries/find-token-version/find-token-version.query';
+import { RequestPasswordRestoreCommand } from './commands/request-password-restore/request-password-restore.command';
+import { RestorePasswordCommand } from './commands/restore-password/restore-password.command';
+import { ChangePasswordCommand } from './commands/change-password/change-password.command';
+import { ResendRegistrationConfirmationCommand } from './commands/resend-registration-confirmation/resend-registration-confirmation.command';
 
 @Injectable()
 export class CustomerFacade {
@@ -61,6 +66,46 @@ export class CustomerFacade {
     const customer = await this.findByReference(reference);
     if (!customer) throw new CustomerNotFoundError(reference);
     return customer;
+  }
+
+  /** The credential version of a live customer (raised by password changes and deletion), or null. One light query. */
+  findTokenVersion(reference: string): Promise<number | null> {
+    return this.queries.execute(new FindTokenVersionQuery(reference));
+  }
+
+  /**
+   * Starts a password reset: for a live customer, a new restore key (lifetime `restorePasswordKeyTtlSeconds`)
+   * replaces any earlier one and the restore mail is written to the outbox, at most `restoreMailLimit` mails per
+   * window. Does the same work and returns the same for unknown emails.
+   */
+  requestPasswordRestore(email: string): Promise<void> {
+    return this.commands.execute(new RequestPasswordRestoreCommand(email));
+  }
+
+  /**
+   * Sets a new password with a restore key (single use), raises the token version (every earlier token stops
+   * working) and mails a notice.
+   * @returns the customer's reference
+   * @throws InvalidRestorePasswordKeyError (unknown or used), RestorePasswordKeyExpiredError, PasswordPolicyViolationError
+   */
+  restorePassword(restorePasswordKey: string, newPassword: string): Promise<string> {
+    return this.commands.execute(new RestorePasswordCommand(restorePasswordKey, newPassword));
+  }
+
+  /**
+   * Changes the password after checking the current one, raises the token version and mails a notice.
+   * @throws CustomerNotFoundError, InvalidCurrentPasswordError, PasswordPolicyViolationError
+   */
+  changePassword(reference: string, currentPassword: string, newPassword: string): Promise<void> {
+    return this.commands.execute(new ChangePasswordCommand(reference, currentPassword, newPassword));
+  }
+
+  /**
+   * Sends the confirmation mail again with a new key (the old one stops working), for an unconfirmed live customer
+   * and at most once per `confirmationResendIntervalSeconds`; otherwise does nothing, silently.
+   */
+  resendRegistrationConfirmation(email: string): Promise<void> {
+    return this.commands.execute(new ResendRegistrationConfirmationCommand(email));
   }
 
   /** The live customer with this email (ignoring case), or null. */

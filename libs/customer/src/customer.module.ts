@@ -17,6 +17,11 @@ import { AnonymizeCustomerHandler } from './commands/anonymize-customer/anonymiz
 import { ImportCustomersHandler } from './commands/import-customers/import-customers.handler';
 import { FindCustomerByReferenceHandler } from './queries/find-customer-by-reference/find-customer-by-reference.handler';
 import { FindCustomerByEmailHandler } from './queries/find-customer-by-email/find-customer-by-email.handler';
+import { FindTokenVersionHandler } from './queries/find-token-version/find-token-version.handler';
+import { RequestPasswordRestoreHandler } from './commands/request-password-restore/request-password-restore.handler';
+import { RestorePasswordHandler } from './commands/restore-password/restore-password.handler';
+import { ChangePasswordHandler } from './commands/change-password/change-password.handler';
+import { ResendRegistrationConfirmationHandler } from './commands/resend-registration-confirmation/resend-registration-confirmation.handler';
 
 const HANDLERS = [
   RegisterCustomerHandler,
@@ -27,6 +32,11 @@ const HANDLERS = [
   ImportCustomersHandler,
   FindCustomerByReferenceHandler,
   FindCustomerByEmailHandler,
+  FindTokenVersionHandler,
+  RequestPasswordRestoreHandler,
+  RestorePasswordHandler,
+  ChangePasswordHandler,
+  ResendRegistrationConfirmationHandler,
 ];
 
 export interface CustomerModuleOptions {

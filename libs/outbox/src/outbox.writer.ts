@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@patron/shared-kernel';
 import { OutboxMessage, OutboxPayload } from './domain/outbox-message.entity';
 
 export interface NewOutboxMessage {
@@ -11,9 +12,12 @@ export interface NewOutboxMessage {
 /** Adds messages to the outbox inside the caller's transaction. */
 @Injectable()
 export class OutboxWriter {
+  constructor(private readonly clock: Clock) {}
+
   /** Persists the message with `em` (the caller's transactional EntityManager); nothing is sent before commit. */
   add(em: EntityManager, message: NewOutboxMessage): OutboxMessage {
     const row = OutboxMessage.create(message.type, message.payload, message.subject);
+    row.createdAt = this.clock.now();
     em.persist(row);
     return row;
   }

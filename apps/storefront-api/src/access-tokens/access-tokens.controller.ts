@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Inject, Ip, Param, Post, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
 import { AuthFacade, TokenPair } from '@patron/auth';
 import type { AccessTokenClaims } from '@patron/auth';
@@ -23,9 +23,9 @@ export class AccessTokensController {
 
   @Post('access-tokens')
   @HttpCode(201)
-  async logIn(@Body() body: unknown) {
+  async logIn(@Body() body: unknown, @Ip() clientIp: string) {
     const { username, password } = validateAttributes(LOGIN, readAttributes(body, 'access-tokens'));
-    const tokens = await this.auth.logIn(username, password);
+    const tokens = await this.auth.logIn(username, password, clientIp);
     return { data: this.links.resource('access-tokens', null, tokenAttributes(tokens), '/access-tokens') };
   }
 

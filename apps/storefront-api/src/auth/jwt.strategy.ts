@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AuthConfig, AccessTokenClaims } from '@patron/auth';
+import { AccessTokenClaims, AuthConfig, AuthFacade } from '@patron/auth';
 
-/** passport-jwt strategy for storefront access tokens (HS256, storefront audience). */
+/** passport-jwt strategy for storefront access tokens (HS256, storefront audience, current token version). */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'storefront-jwt') {
-  constructor(config: AuthConfig) {
+  constructor(config: AuthConfig, private readonly auth: AuthFacade) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.jwtSecret,
@@ -16,7 +16,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'storefront-jwt') {
     });
   }
 
-  validate(payload: { sub?: unknown }): AccessTokenClaims | false {
-    return typeof payload.sub === 'string' && payload.sub ? { customerReference: payload.sub } : false;
+  async validate(payload: { sub?: unknown; tv?: unknown }): Promise<AccessTokenClaims | false> {
+    const claims = AuthFacade.claimsOf(payload);
+    return claims && (await this.auth.isCurrent(claims)) ? claims : false;
   }
 }

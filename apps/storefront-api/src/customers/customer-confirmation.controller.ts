@@ -1,17 +1,36 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Ip, Post } from '@nestjs/common';
+import { z } from 'zod';
 import { CustomerFacade } from '@patron/customer';
+import { GLUE_ERRORS } from '../glue/glue-error';
+import { IpThrottle, MAIL_REQUEST_THROTTLE } from '../glue/ip-throttle';
 import { readAttributes } from '../glue/json-api';
-import { validateAttributes } from '../glue/validation';
+import { email, validateAttributes } from '../glue/validation';
 import { CustomerSchemas } from './customer.schemas';
 
-@Controller('customer-confirmation')
-export class CustomerConfirmationController {
-  constructor(private readonly customers: CustomerFacade, private readonly schemas: CustomerSchemas) {}
+const RESEND = z.object({ email: email(255) });
 
-  @Post()
+@Controller()
+export class CustomerConfirmationController {
+  constructor(
+    private readonly customers: CustomerFacade,
+    private readonly schemas: CustomerSchemas,
+    @Inject(MAIL_REQUEST_THROTTLE) private readonly throttle: IpThrottle,
+  ) {}
+
+  @Post('customer-confirmation')
   @HttpCode(204)
   async confirm(@Body() body: unknown): Promise<void> {
     const { registrationKey } = validateAttributes(this.schemas.confirmation, readAttributes(body, 'customer-confirmation'));
     await this.customers.confirmRegistration(registrationKey);
+  }
+
+  /** Always 204 for a well-formed email: says nothing about whether it is registered or confirmed. */
+  @Post('customer-confirmation-resend')
+  @HttpCode(204)
+  async resend(@Body() body: unknown, @Ip() clientIp: string): Promise<void> {
+    const input = validateAttributes(RESEND, readAttributes(body, 'customer-confirmation-resend'));
+    const wait = await this.throttle.consume(clientIp);
+    if (wait !== null) throw GLUE_ERRORS.tooManyRequests(wait);
+    await this.customers.resendRegistrationConfirmation(input.email);
   }
 }

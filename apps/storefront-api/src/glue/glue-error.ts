@@ -26,4 +26,6 @@ export const GLUE_ERRORS = {
   invalidDocument: (detail: string) => GlueError.of(400, '000', detail),
   referenceMissing: () => GlueError.of(400, '405', 'Customer reference is missing.'),
   cannotRegister: () => GlueError.of(500, '401', "Can't register a customer."),
+  tooManyRequests: (minutes: number) =>
+    GlueError.of(429, '429', `Too many requests from your address. Please wait ${minutes} minutes before trying again.`),
 } as const;

@@ -20,4 +20,8 @@ export class RefreshToken {
 
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt?: Date | null;
+
+  /** The customer's token version when issued; a later password change makes the token useless. */
+  @Property({ type: 'integer' })
+  tokenVersion!: number;
 }

@@ -11,18 +11,19 @@ import { RefreshToken } from './refresh-token.entity';
 export class TokenIssuer {
   constructor(private readonly jwt: JwtService, private readonly config: AuthConfig, private readonly clock: Clock) {}
 
-  async issue(em: EntityManager, customerReference: string): Promise<TokenPair> {
+  async issue(em: EntityManager, customerReference: string, tokenVersion: number): Promise<TokenPair> {
     const now = this.clock.now();
     const refreshToken = newSecretToken();
     em.create(RefreshToken, {
       tokenHash: hashSecretToken(refreshToken),
       customerReference,
+      tokenVersion,
       createdAt: now,
       expiresAt: new Date(now.getTime() + this.config.refreshTokenTtlSeconds * 1000),
     });
     await em.flush();
     const accessToken = await this.jwt.signAsync(
-      { customer_reference: customerReference },
+      { customer_reference: customerReference, tv: tokenVersion },
       { subject: customerReference, expiresIn: this.config.accessTokenTtlSeconds, audience: this.config.audience, issuer: this.config.issuer },
     );
     return {

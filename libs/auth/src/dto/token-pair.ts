@@ -9,4 +9,6 @@ export interface TokenPair {
 /** What a valid access token says. */
 export interface AccessTokenClaims {
   customerReference: string;
+  /** The customer's token version when the token was issued. */
+  tokenVersion: number;
 }

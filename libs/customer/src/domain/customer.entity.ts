@@ -2,7 +2,7 @@ import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { hashSecretToken, newSecretToken } from '@patron/shared-kernel';
 import { Gender, Salutation } from '../customer.config';
 import { normalizeEmail } from './email-address';
-import { InvalidRegistrationKeyError } from './customer.errors';
+import { InvalidRegistrationKeyError, RestorePasswordKeyExpiredError } from './customer.errors';
 
 export interface CustomerProfile {
   salutation?: Salutation | null;
@@ -76,6 +76,16 @@ export class Customer {
   @Property({ type: 'timestamptz', nullable: true })
   anonymizedAt?: Date | null;
 
+  @Property({ type: 'text', nullable: true, hidden: true })
+  restorePasswordKeyHash?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true, hidden: true })
+  restorePasswordKeyExpiresAt?: Date | null;
+
+  /** Raised by every password change, reset and deletion; tokens issued under an older version are refused. */
+  @Property({ type: 'integer' })
+  tokenVersion = 1;
+
   @Property({ type: 'timestamptz' })
   createdAt!: Date;
 
@@ -133,9 +143,32 @@ export class Customer {
     if (now) this.updatedAt = now;
   }
 
+  /** Sets a new password hash and invalidates every token and restore key issued before. */
   changePasswordHash(hash: string, now: Date): void {
     this.passwordHash = hash;
+    this.restorePasswordKeyHash = null;
+    this.restorePasswordKeyExpiresAt = null;
+    this.tokenVersion += 1;
     this.updatedAt = now;
+  }
+
+  /** A new restore key (its hash replaces any earlier one); returns the raw key to mail. */
+  issueRestorePasswordKey(now: Date, lifetimeSeconds: number): string {
+    const key = newSecretToken();
+    this.restorePasswordKeyHash = hashSecretToken(key);
+    this.restorePasswordKeyExpiresAt = new Date(now.getTime() + lifetimeSeconds * 1000);
+    return key;
+  }
+
+  /**
+   * Resets the password with a mailed restore key; the key works once.
+   * @throws RestorePasswordKeyExpiredError
+   */
+  restorePassword(hash: string, now: Date): void {
+    if (!this.restorePasswordKeyExpiresAt || this.restorePasswordKeyExpiresAt.getTime() <= now.getTime()) {
+      throw new RestorePasswordKeyExpiredError();
+    }
+    this.changePasswordHash(hash, now);
   }
 
   /**
@@ -147,6 +180,9 @@ export class Customer {
     this.setEmail(`anonymized+${newSecretToken()}@anonymized.invalid`);
     this.passwordHash = null;
     this.registrationKeyHash = null;
+    this.restorePasswordKeyHash = null;
+    this.restorePasswordKeyExpiresAt = null;
+    this.tokenVersion += 1;
     this.anonymizedAt = now;
     this.updatedAt = now;
   }

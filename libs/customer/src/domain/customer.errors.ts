@@ -40,3 +40,27 @@ export class UnsupportedLocaleError extends DomainError {
     super(`Locale "${locale}" is not one of the configured locales`, { field: 'locale', locale });
   }
 }
+
+export class InvalidRestorePasswordKeyError extends DomainError {
+  readonly code = 'CUSTOMER.INVALID_RESTORE_PASSWORD_KEY';
+  readonly kind = 'validation';
+  constructor() {
+    super('Restore password key is not valid.');
+  }
+}
+
+export class RestorePasswordKeyExpiredError extends DomainError {
+  readonly code = 'CUSTOMER.RESTORE_PASSWORD_KEY_EXPIRED';
+  readonly kind = 'rejected';
+  constructor() {
+    super('Failed to change password.');
+  }
+}
+
+export class InvalidCurrentPasswordError extends DomainError {
+  readonly code = 'CUSTOMER.INVALID_CURRENT_PASSWORD';
+  readonly kind = 'rejected';
+  constructor() {
+    super('Invalid password');
+  }
+}

@@ -17,6 +17,8 @@ export interface CustomerView {
   registeredAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Version of the customer's credentials; tokens carrying an older one are no longer valid. */
+  tokenVersion: number;
 }
 
 export const toCustomerView = (c: Customer): CustomerView => ({
@@ -33,4 +35,5 @@ export const toCustomerView = (c: Customer): CustomerView => ({
   registeredAt: c.registeredAt ?? null,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
+  tokenVersion: c.tokenVersion,
 });

@@ -12,6 +12,6 @@ export class LogInCustomerHandler implements ICommandHandler<LogInCustomerComman
 
   async execute({ username, password }: LogInCustomerCommand): Promise<TokenPair> {
     const customer = await this.customers.authenticate(username, password);
-    return this.tokens.issue(forkJoiningTransaction(this.em), customer.reference);
+    return this.tokens.issue(forkJoiningTransaction(this.em), customer.reference, customer.tokenVersion);
   }
 }

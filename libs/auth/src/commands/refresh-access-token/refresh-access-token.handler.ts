@@ -21,15 +21,16 @@ export class RefreshAccessTokenHandler implements ICommandHandler<RefreshAccessT
     return forkJoiningTransaction(this.em).transactional(async (em) => {
       const now = this.clock.now();
       // Spending the token is one conditional update, so two concurrent refreshes cannot both succeed.
-      const spent: { customer_reference: string }[] = await em.execute(
+      const spent: { customer_reference: string; token_version: number }[] = await em.execute(
         `update "customer_refresh_token" set "revoked_at" = ? where "token_hash" = ? and "revoked_at" is null and "expires_at" > ?
-         returning "customer_reference"`,
+         returning "customer_reference", "token_version"`,
         [now, hashSecretToken(refreshToken), now],
       );
       if (spent.length === 0) throw new InvalidRefreshTokenError();
-      const customer = await this.customers.findByReference(spent[0].customer_reference);
-      if (!customer) throw new InvalidRefreshTokenError();
-      return this.tokens.issue(em, customer.reference);
+      const version = await this.customers.findTokenVersion(spent[0].customer_reference);
+      // A password change or deletion since the token was issued makes it useless.
+      if (version === null || version !== spent[0].token_version) throw new InvalidRefreshTokenError();
+      return this.tokens.issue(em, spent[0].customer_reference, version);
     });
   }
 }

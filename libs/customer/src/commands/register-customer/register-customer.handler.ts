@@ -4,7 +4,8 @@ import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import { OutboxWriter } from '@patron/outbox';
 import { PasswordFacade } from '@patron/password';
 import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
-import { CUSTOMER_MAIL_TYPES, CustomerConfig } from '../../customer.config';
+import { CustomerConfig } from '../../customer.config';
+import { registrationConfirmationMail } from '../registration-confirmation-mail';
 import { Customer } from '../../domain/customer.entity';
 import { EmailAlreadyRegisteredError, UnsupportedLocaleError } from '../../domain/customer.errors';
 import { CustomerView, toCustomerView } from '../../dto/customer.view';
@@ -43,20 +44,7 @@ export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomer
           this.config.doubleOptIn,
         );
         em.persist(customer);
-        if (registrationKey) {
-          this.outbox.add(em, {
-            type: CUSTOMER_MAIL_TYPES.registrationConfirmation,
-            subject: reference,
-            payload: {
-              to: customer.email,
-              locale: customer.locale,
-              salutation: customer.salutation,
-              firstName: customer.firstName,
-              lastName: customer.lastName,
-              secrets: { token: registrationKey },
-            },
-          });
-        }
+        if (registrationKey) this.outbox.add(em, registrationConfirmationMail(customer, registrationKey));
         await em.flush();
         const registered = toCustomerView(customer);
         for (const plugin of this.plugins) await plugin.afterRegistration(registered);

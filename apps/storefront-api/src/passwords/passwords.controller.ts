@@ -1,0 +1,52 @@
+import { Body, Controller, HttpCode, Inject, Ip, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { AccessTokenClaims, AuthFacade } from '@patron/auth';
+import { CustomerFacade } from '@patron/customer';
+import { AccessTokenGuard, Caller } from '../auth/access-token.guard';
+import { GLUE_ERRORS } from '../glue/glue-error';
+import { MAIL_REQUEST_THROTTLE, IpThrottle } from '../glue/ip-throttle';
+import { readAttributes } from '../glue/json-api';
+import { validateAttributes } from '../glue/validation';
+import { PasswordSchemas } from './password.schemas';
+
+@Controller()
+export class PasswordsController {
+  constructor(
+    private readonly customers: CustomerFacade,
+    private readonly auth: AuthFacade,
+    private readonly schemas: PasswordSchemas,
+    @Inject(MAIL_REQUEST_THROTTLE) private readonly throttle: IpThrottle,
+  ) {}
+
+  /** Always 204 for a well-formed email, known or not; the mail (if any) is sent later through the outbox. */
+  @Post('customer-forgotten-password')
+  @HttpCode(204)
+  async forgotten(@Body() body: unknown, @Ip() clientIp: string): Promise<void> {
+    const { email } = validateAttributes(this.schemas.forgotten, readAttributes(body, 'customer-forgotten-password'));
+    const wait = await this.throttle.consume(clientIp);
+    if (wait !== null) throw GLUE_ERRORS.tooManyRequests(wait);
+    await this.customers.requestPasswordRestore(email);
+  }
+
+  /** The path id is ignored (Glue clients send anything there). */
+  @Patch('customer-restore-password/:id')
+  @HttpCode(204)
+  async restore(@Body() body: unknown): Promise<void> {
+    const input = validateAttributes(this.schemas.restore, readAttributes(body, 'customer-restore-password'));
+    if (input.password !== input.confirmPassword) throw GLUE_ERRORS.notIdentical('password', 'confirmPassword');
+    const reference = await this.customers.restorePassword(input.restorePasswordKey, input.password);
+    this.auth.forgetTokenVersion(reference);
+    await this.auth.revokeAll(reference);
+  }
+
+  @Patch('customer-password/:reference')
+  @UseGuards(AccessTokenGuard)
+  @HttpCode(204)
+  async change(@Caller() caller: AccessTokenClaims, @Param('reference') reference: string, @Body() body: unknown): Promise<void> {
+    const input = validateAttributes(this.schemas.change, readAttributes(body, 'customer-password'));
+    if (reference !== caller.customerReference) throw GLUE_ERRORS.unauthorizedRequest();
+    if (input.newPassword !== input.confirmPassword) throw GLUE_ERRORS.notIdentical('newPassword', 'confirmPassword');
+    await this.customers.changePassword(reference, input.password, input.newPassword);
+    this.auth.forgetTokenVersion(reference);
+    await this.auth.revokeAll(reference);
+  }
+}

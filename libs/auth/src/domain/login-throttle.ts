@@ -1,0 +1,70 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import Redis, { RedisOptions } from 'ioredis';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { AuthConfig } from '../auth.config';
+
+export const LOGIN_THROTTLE_REDIS = Symbol('auth.login-throttle-redis');
+
+export interface LoginThrottleRedis {
+  options: RedisOptions;
+  keyPrefix: string;
+}
+
+/**
+ * Failed-login counters per client IP + username as typed, shared by every API process through Redis (in memory
+ * when there is no Redis, or while it is unreachable). After `loginFailureLimit` failures within the window the
+ * pair is blocked for `loginBlockSeconds`.
+ */
+@Injectable()
+export class LoginThrottle implements OnModuleDestroy {
+  private readonly logger = new Logger(LoginThrottle.name);
+  private readonly limiter: RateLimiterAbstract;
+  private readonly redis?: Redis;
+
+  constructor(private readonly config: AuthConfig, redis: LoginThrottleRedis | null) {
+    const options = { points: config.loginFailureLimit, duration: config.loginFailureWindowSeconds, keyPrefix: 'login-failures' };
+    if (!redis) {
+      this.limiter = new RateLimiterMemory(options);
+      return;
+    }
+    this.redis = new Redis({ ...redis.options, enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    this.redis.on('error', (error) => this.logger.warn(`Login throttle store unavailable, counting in memory: ${error.message}`));
+    this.limiter = new RateLimiterRedis({
+      ...options,
+      keyPrefix: `${redis.keyPrefix}:login-failures`,
+      storeClient: this.redis,
+      insuranceLimiter: new RateLimiterMemory(options),
+    });
+  }
+
+  /** Minutes to announce while the pair is blocked, or null when it may try. */
+  async blockedMinutes(clientIp: string, username: string): Promise<number | null> {
+    const state = await this.limiter.get(this.key(clientIp, username)).catch(() => null);
+    if (!state || state.consumedPoints <= this.config.loginFailureLimit) return null;
+    return Math.ceil(this.config.loginBlockSeconds / 60);
+  }
+
+  /** Counts a failed login; the failure that reaches the limit blocks the pair. */
+  async recordFailure(clientIp: string, username: string): Promise<void> {
+    const key = this.key(clientIp, username);
+    try {
+      const state = await this.limiter.penalty(key, 1);
+      if (state.consumedPoints >= this.config.loginFailureLimit) await this.limiter.block(key, this.config.loginBlockSeconds);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) this.logger.warn(`Could not count a failed login: ${(error as Error).message}`);
+    }
+  }
+
+  /** A successful login clears the pair's failures. */
+  async reset(clientIp: string, username: string): Promise<void> {
+    await this.limiter.delete(this.key(clientIp, username)).catch(() => undefined);
+  }
+
+  onModuleDestroy(): void {
+    this.redis?.disconnect();
+  }
+
+  private key(clientIp: string, username: string): string {
+    return `${clientIp}|${username}`;
+  }
+}
