@@ -21,7 +21,9 @@ export class PatronCoreModule {
         MikroOrmModule.forRoot({ ...database.ormOptions, registerRequestContext: true }),
         CqrsModule.forRoot(),
         KernelModule.forRoot({ clock: options.clock }),
-        PasswordModule.forRoot(),
+        PasswordModule.forRoot({
+          config: { breachCheckUrl: env.PASSWORD_BREACH_CHECK_URL ?? '', breachCheckTimeoutMs: env.PASSWORD_BREACH_CHECK_TIMEOUT_MS },
+        }),
         OutboxModule.forRoot(),
         CustomerModule.forRoot({
           config: {

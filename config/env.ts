@@ -42,6 +42,9 @@ export const ENV_SCHEMA = z
     LOGIN_FAILURE_LIMIT: z.coerce.number().int().min(1).default(9),
     LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).default(360),
+    /** Unset: off. A k-anonymity range API such as https://api.pwnedpasswords.com/range/ (the 5-character prefix is appended). */
+    PASSWORD_BREACH_CHECK_URL: url(['http:', 'https:']).optional(),
+    PASSWORD_BREACH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).default(1500),
     /** Password-reset requests allowed per client IP within 15 minutes. */
     FORGOTTEN_PASSWORD_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
     CORS_ORIGINS: z

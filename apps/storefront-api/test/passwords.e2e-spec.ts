@@ -183,3 +183,23 @@ describe('password lifecycle', () => {
     });
   });
 });
+
+describe('optional breached-password check', () => {
+  it('refuses a password the range API knows, at registration, with 400 422', async () => {
+    const { startRangeApi } = await import('../../../test/support/range-api');
+    const api = await startRangeApi(['Breached-Horse7!']);
+    const stack = await startStack({ worker: false, env: { PASSWORD_BREACH_CHECK_URL: api.url } });
+    try {
+      const attributes = (password: string) => ({
+        salutation: 'Ms', firstName: 'B', lastName: 'C', email: `breach.${password.length}@example.com`, gender: 'Female', password, confirmPassword: password, acceptedTerms: true,
+      });
+      const refused = await stack.http().post('/customers').send(doc('customers', attributes('Breached-Horse7!')));
+      expect(refused.body).toEqual(glueError(400, '422', 'The password is listed as common.'));
+      expect((await stack.http().post('/customers').send(doc('customers', attributes('Unbreached-Horse7!')))).status).toBe(201);
+      expect(api.paths.every((p) => /^\/range\/[0-9A-F]{5}$/.test(p))).toBe(true);
+    } finally {
+      await stack.close();
+      await api.close();
+    }
+  });
+});

@@ -8,6 +8,12 @@ export class PasswordConfig {
   maxRepeatedCharacters = 2;
   /** Refuse passwords from the deny list of common passwords (compared ignoring case). */
   denyCommonPasswords = true;
+  /**
+   * Optional online check against a k-anonymity range API (Have I Been Pwned style): only the first 5 hex characters
+   * of the password's SHA-1 leave the process. Off while `breachCheckUrl` is empty; fails open after the timeout.
+   */
+  breachCheckUrl = '';
+  breachCheckTimeoutMs = 1500;
   /** argon2id cost parameters (OWASP's recommended minimum by default). */
   argon2 = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 

@@ -23,9 +23,9 @@ export class PasswordFacade {
    * Checks `password` against every policy in order.
    * @throws PasswordPolicyViolationError naming the first broken rule
    */
-  assertAcceptable(password: string): void {
+  async assertAcceptable(password: string): Promise<void> {
     for (const policy of this.policies) {
-      const broken = policy.check(password);
+      const broken = await policy.check(password);
       if (broken) throw new PasswordPolicyViolationError(broken);
     }
   }
@@ -35,7 +35,7 @@ export class PasswordFacade {
    * @throws PasswordPolicyViolationError
    */
   async hashNewPassword(password: string): Promise<string> {
-    this.assertAcceptable(password);
+    await this.assertAcceptable(password);
     return this.hasher.hash(password);
   }
 

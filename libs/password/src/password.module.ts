@@ -8,6 +8,7 @@ import { LengthPasswordPolicy } from './policies/length.policy';
 import { CharacterSetPasswordPolicy } from './policies/character-set.policy';
 import { RepeatedCharactersPasswordPolicy } from './policies/repeated-characters.policy';
 import { CommonPasswordPolicy } from './policies/common-password.policy';
+import { BreachedPasswordPolicy } from './policies/breached-password.policy';
 import { PasswordFacade } from './password.facade';
 
 export interface PasswordModuleOptions {
@@ -23,6 +24,7 @@ export const DEFAULT_PASSWORD_POLICIES: Type<PasswordPolicy>[] = [
   CharacterSetPasswordPolicy,
   RepeatedCharactersPasswordPolicy,
   CommonPasswordPolicy,
+  BreachedPasswordPolicy,
 ];
 
 @Module({})
