@@ -29,6 +29,7 @@ export class PatronCoreModule {
           config: {
             referencePrefix: env.CUSTOMER_REFERENCE_PREFIX,
             doubleOptIn: env.DOUBLE_OPT_IN,
+            emailChangeVerification: env.EMAIL_CHANGE_VERIFICATION,
             defaultLocale: env.DEFAULT_LOCALE,
             locales: env.LOCALES,
           },

@@ -54,6 +54,8 @@ export const ENV_SCHEMA = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     CUSTOMER_REFERENCE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'must be 1-20 letters, digits, _ or -').default('DE'),
     DOUBLE_OPT_IN: bool.default(true),
+    /** A changed email applies only after the new address is verified; off = at once (Glue behaviour). */
+    EMAIL_CHANGE_VERIFICATION: bool.default(true),
     DEFAULT_LOCALE: z.string().regex(LOCALE, 'must look like en_US').default('en_US'),
     LOCALES: z
       .string()

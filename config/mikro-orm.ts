@@ -1,7 +1,12 @@
 import { Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { Customer, Migration20261203000200_customer, Migration20261203000400_customer_password_lifecycle } from '@patron/customer';
+import {
+  Customer,
+  Migration20261203000200_customer,
+  Migration20261203000400_customer_password_lifecycle,
+  Migration20261203000600_customer_email_change,
+} from '@patron/customer';
 import { Migration20261203000100_outbox, OutboxMessage } from '@patron/outbox';
 import { Migration20261203000300_refresh_token, Migration20261203000500_refresh_token_version, RefreshToken } from '@patron/auth';
 
@@ -9,7 +14,9 @@ import { Migration20261203000300_refresh_token, Migration20261203000500_refresh_
 export const ENTITIES = [Customer, OutboxMessage, RefreshToken];
 
 /** Every module's migrations, in the order they must run (their names sort by timestamp). */
-export const MIGRATIONS = [Migration20261203000100_outbox, Migration20261203000200_customer, Migration20261203000300_refresh_token, Migration20261203000400_customer_password_lifecycle, Migration20261203000500_refresh_token_version]
+export const MIGRATIONS = [Migration20261203000100_outbox, Migration20261203000200_customer, Migration20261203000300_refresh_token, Migration20261203000400_customer_password_lifecycle, Migration20261203000500_refresh_token_version,
+  Migration20261203000600_customer_email_change,
+]
   .map((migration) => ({ name: migration.name, class: migration }))
   .sort((a, b) => a.name.localeCompare(b.name));
 

@@ -11,6 +11,9 @@ export class CustomerConfig {
   /** At most this many restore mails per customer within `restoreMailWindowSeconds`; further requests send nothing. */
   restoreMailLimit = 3;
   restoreMailWindowSeconds = 15 * 60;
+  /** An email change applies only after the new address is verified (a mailed single-use token). */
+  emailChangeVerification = true;
+  emailChangeTtlSeconds = 30 * 60;
   /** A confirmation mail is sent again at most once per this interval. */
   confirmationResendIntervalSeconds = 15 * 60;
 
@@ -29,4 +32,6 @@ export const CUSTOMER_MAIL_TYPES = {
   registrationConfirmation: 'mail.customer-registration-confirmation',
   passwordRestore: 'mail.customer-password-restore',
   passwordChanged: 'mail.customer-password-changed',
+  emailChangeVerification: 'mail.customer-email-change-verification',
+  emailChangeNotice: 'mail.customer-email-change-notice',
 } as const;

@@ -7,6 +7,7 @@ import { RegisterCustomerCommand } from './commands/register-customer/register-c
 import { ConfirmCustomerRegistrationCommand } from './commands/confirm-customer-registration/confirm-customer-registration.command';
 import { AuthenticateCustomerCommand } from './commands/authenticate-customer/authenticate-customer.command';
 import { UpdateCustomerCommand } from './commands/update-customer/update-customer.command';
+import { ConfirmEmailChangeCommand } from './commands/confirm-email-change/confirm-email-change.command';
 import { AnonymizeCustomerCommand } from './commands/anonymize-customer/anonymize-customer.command';
 import { ImportCustomersCommand, ImportCustomersOptions } from './commands/import-customers/import-customers.command';
 import { FindCustomerByReferenceQuery } from './queries/find-customer-by-reference/find-customer-by-reference.query';
@@ -108,13 +109,24 @@ export class CustomerFacade {
     return this.commands.execute(new ResendRegistrationConfirmationCommand(email));
   }
 
+  /**
+   * Applies a pending email change with the token mailed to the new address (single use, 30 minutes by default).
+   * @returns the customer's reference
+   * @throws InvalidEmailChangeTokenError (unknown, used or expired), EmailAlreadyRegisteredError (taken meanwhile)
+   */
+  confirmEmailChange(token: string): Promise<string> {
+    return this.commands.execute(new ConfirmEmailChangeCommand(token));
+  }
+
   /** The live customer with this email (ignoring case), or null. */
   findByEmail(email: string): Promise<CustomerView | null> {
     return this.queries.execute(new FindCustomerByEmailQuery(email));
   }
 
   /**
-   * Changes the given profile fields (absent ones stay; null clears optional ones).
+   * Changes the given profile fields (absent ones stay; null clears optional ones). A new email applies at once
+   * when `emailChangeVerification` is off; otherwise it becomes `pendingEmail`, a single-use token goes to the new
+   * address and a notice to the current one.
    * @throws CustomerNotFoundError, EmailAlreadyRegisteredError, UnsupportedLocaleError
    */
   update(reference: string, changes: UpdateCustomerInput): Promise<CustomerView> {

@@ -21,6 +21,7 @@ import { FindTokenVersionHandler } from './queries/find-token-version/find-token
 import { RequestPasswordRestoreHandler } from './commands/request-password-restore/request-password-restore.handler';
 import { RestorePasswordHandler } from './commands/restore-password/restore-password.handler';
 import { ChangePasswordHandler } from './commands/change-password/change-password.handler';
+import { ConfirmEmailChangeHandler } from './commands/confirm-email-change/confirm-email-change.handler';
 import { ResendRegistrationConfirmationHandler } from './commands/resend-registration-confirmation/resend-registration-confirmation.handler';
 
 const HANDLERS = [
@@ -37,6 +38,7 @@ const HANDLERS = [
   RestorePasswordHandler,
   ChangePasswordHandler,
   ResendRegistrationConfirmationHandler,
+  ConfirmEmailChangeHandler,
 ];
 
 export interface CustomerModuleOptions {

@@ -14,3 +14,4 @@ export * from './events/customer-anonymized.event';
 export { Customer } from './domain/customer.entity';
 export { Migration20261203000200_customer } from './persistence/migrations/Migration20261203000200_customer';
 export { Migration20261203000400_customer_password_lifecycle } from './persistence/migrations/Migration20261203000400_customer_password_lifecycle';
+export { Migration20261203000600_customer_email_change } from './persistence/migrations/Migration20261203000600_customer_email_change';

@@ -4,10 +4,11 @@ import { CustomerFacade } from '@patron/customer';
 import { GLUE_ERRORS } from '../glue/glue-error';
 import { IpThrottle, MAIL_REQUEST_THROTTLE } from '../glue/ip-throttle';
 import { readAttributes } from '../glue/json-api';
-import { email, validateAttributes } from '../glue/validation';
+import { email, text, validateAttributes } from '../glue/validation';
 import { CustomerSchemas } from './customer.schemas';
 
 const RESEND = z.object({ email: email(255) });
+const EMAIL_CHANGE = z.object({ token: text(1024) });
 
 @Controller()
 export class CustomerConfirmationController {
@@ -22,6 +23,14 @@ export class CustomerConfirmationController {
   async confirm(@Body() body: unknown): Promise<void> {
     const { registrationKey } = validateAttributes(this.schemas.confirmation, readAttributes(body, 'customer-confirmation'));
     await this.customers.confirmRegistration(registrationKey);
+  }
+
+  /** Applies a pending email change with the token mailed to the new address. */
+  @Post('customer-email-change-confirmation')
+  @HttpCode(204)
+  async confirmEmailChange(@Body() body: unknown): Promise<void> {
+    const { token } = validateAttributes(EMAIL_CHANGE, readAttributes(body, 'customer-email-change-confirmation'));
+    await this.customers.confirmEmailChange(token);
   }
 
   /** Always 204 for a well-formed email: says nothing about whether it is registered or confirmed. */

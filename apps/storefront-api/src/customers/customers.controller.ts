@@ -68,7 +68,8 @@ export class CustomersController {
     const changes = validateAttributes(this.schemas.update, readAttributes(body, CUSTOMERS));
     await this.assertOwn(caller, reference);
     const customer = await this.customers.update(reference, changes);
-    return { data: customerResource(this.links, customer) };
+    const pending = changes.email !== undefined && customer.pendingEmail !== null && customer.email !== changes.email;
+    return { data: customerResource(this.links, customer), ...(pending ? { meta: { emailChangePending: true } } : {}) };
   }
 
   @Delete(':reference')

@@ -9,6 +9,7 @@ const BY_CODE: Record<string, Omit<GlueErrorObject, 'detail'> & { detail?: strin
   'CUSTOMER.EMAIL_ALREADY_REGISTERED': { status: 422, code: '400', detail: EMAIL_IN_USE },
   'CUSTOMER.NOT_FOUND': { status: 404, code: '402', detail: 'Customer not found.' },
   'CUSTOMER.INVALID_REGISTRATION_KEY': { status: 422, code: '423', detail: 'This email confirmation code is invalid or has been already used.' },
+  'CUSTOMER.INVALID_EMAIL_CHANGE_TOKEN': { status: 422, code: '423', detail: 'This email confirmation code is invalid or has been already used.' },
   'CUSTOMER.AUTHENTICATION_FAILED': { status: 401, code: '003', detail: 'Failed to authenticate user.' },
   'CUSTOMER.UNSUPPORTED_LOCALE': { status: 422, code: '901', detail: 'locale => The value you selected is not a valid choice.' },
   'AUTH.INVALID_REFRESH_TOKEN': { status: 401, code: '004', detail: 'Failed to refresh token.' },

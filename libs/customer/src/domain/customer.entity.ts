@@ -82,6 +82,16 @@ export class Customer {
   @Property({ type: 'timestamptz', nullable: true, hidden: true })
   restorePasswordKeyExpiresAt?: Date | null;
 
+  /** An email change waiting for its verification (single-use token mailed to the new address). */
+  @Property({ type: 'text', nullable: true })
+  pendingEmail?: string | null;
+
+  @Property({ type: 'text', nullable: true, hidden: true })
+  emailChangeTokenHash?: string | null;
+
+  @Property({ type: 'timestamptz', nullable: true, hidden: true })
+  emailChangeExpiresAt?: Date | null;
+
   /** Raised by every password change, reset and deletion; tokens issued under an older version are refused. */
   @Property({ type: 'integer' })
   tokenVersion = 1;
@@ -134,6 +144,25 @@ export class Customer {
     this.emailNormalized = normalizeEmail(email);
   }
 
+  /** Asks for an email change: the new address must be verified with the returned raw token before it applies. */
+  requestEmailChange(email: string, now: Date, lifetimeSeconds: number): string {
+    const token = newSecretToken();
+    this.pendingEmail = email;
+    this.emailChangeTokenHash = hashSecretToken(token);
+    this.emailChangeExpiresAt = new Date(now.getTime() + lifetimeSeconds * 1000);
+    this.updatedAt = now;
+    return token;
+  }
+
+  /** Applies the pending email change (the token was checked by the caller). */
+  confirmEmailChange(now: Date): void {
+    if (this.pendingEmail) this.setEmail(this.pendingEmail);
+    this.pendingEmail = null;
+    this.emailChangeTokenHash = null;
+    this.emailChangeExpiresAt = null;
+    this.updatedAt = now;
+  }
+
   /** Changes only the fields present in `changes` (`null` clears an optional one). */
   applyProfile(changes: CustomerProfile, now?: Date): void {
     const fields = ['salutation', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'phone', 'company', 'locale'] as const;
@@ -182,6 +211,9 @@ export class Customer {
     this.registrationKeyHash = null;
     this.restorePasswordKeyHash = null;
     this.restorePasswordKeyExpiresAt = null;
+    this.pendingEmail = null;
+    this.emailChangeTokenHash = null;
+    this.emailChangeExpiresAt = null;
     this.tokenVersion += 1;
     this.anonymizedAt = now;
     this.updatedAt = now;

@@ -64,3 +64,11 @@ export class InvalidCurrentPasswordError extends DomainError {
     super('Invalid password');
   }
 }
+
+export class InvalidEmailChangeTokenError extends DomainError {
+  readonly code = 'CUSTOMER.INVALID_EMAIL_CHANGE_TOKEN';
+  readonly kind = 'validation';
+  constructor() {
+    super('This email confirmation code is invalid or has been already used.');
+  }
+}

@@ -17,6 +17,8 @@ export interface CustomerView {
   registeredAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** A requested email change waiting for its verification, or null. */
+  pendingEmail: string | null;
   /** Version of the customer's credentials; tokens carrying an older one are no longer valid. */
   tokenVersion: number;
 }
@@ -35,5 +37,6 @@ export const toCustomerView = (c: Customer): CustomerView => ({
   registeredAt: c.registeredAt ?? null,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
+  pendingEmail: c.pendingEmail ?? null,
   tokenVersion: c.tokenVersion,
 });

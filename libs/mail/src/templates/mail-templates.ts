@@ -6,23 +6,29 @@ import { LocalizedMailTemplate } from './mail-template';
 import { CUSTOMER_REGISTRATION_CONFIRMATION_TEMPLATE } from './customer-registration-confirmation.template';
 import { CUSTOMER_PASSWORD_RESTORE_TEMPLATE } from './customer-password-restore.template';
 import { CUSTOMER_PASSWORD_CHANGED_TEMPLATE } from './customer-password-changed.template';
+import { CUSTOMER_EMAIL_CHANGE_NOTICE_TEMPLATE, CUSTOMER_EMAIL_CHANGE_VERIFICATION_TEMPLATE } from './customer-email-change.template';
 
 export const MAIL_TYPES = {
   customerRegistrationConfirmation: 'mail.customer-registration-confirmation',
   customerPasswordRestore: 'mail.customer-password-restore',
   customerPasswordChanged: 'mail.customer-password-changed',
+  customerEmailChangeVerification: 'mail.customer-email-change-verification',
+  customerEmailChangeNotice: 'mail.customer-email-change-notice',
 } as const;
 
 /** Path under the storefront URL that each mail type links to; the raw token is appended as `?token=`. */
 const LINK_PATHS: Record<string, string> = {
   [MAIL_TYPES.customerRegistrationConfirmation]: '/register/confirm',
   [MAIL_TYPES.customerPasswordRestore]: '/password/restore',
+  [MAIL_TYPES.customerEmailChangeVerification]: '/email-change/confirm',
 };
 
 const BUILT_IN: Record<string, LocalizedMailTemplate> = {
   [MAIL_TYPES.customerRegistrationConfirmation]: CUSTOMER_REGISTRATION_CONFIRMATION_TEMPLATE,
   [MAIL_TYPES.customerPasswordRestore]: CUSTOMER_PASSWORD_RESTORE_TEMPLATE,
   [MAIL_TYPES.customerPasswordChanged]: CUSTOMER_PASSWORD_CHANGED_TEMPLATE,
+  [MAIL_TYPES.customerEmailChangeVerification]: CUSTOMER_EMAIL_CHANGE_VERIFICATION_TEMPLATE,
+  [MAIL_TYPES.customerEmailChangeNotice]: CUSTOMER_EMAIL_CHANGE_NOTICE_TEMPLATE,
 };
 
 export class UnknownMailTypeError extends DomainError {

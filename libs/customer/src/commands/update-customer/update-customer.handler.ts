@@ -1,7 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { OutboxWriter } from '@patron/outbox';
 import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
-import { CustomerConfig } from '../../customer.config';
+import { CUSTOMER_MAIL_TYPES, CustomerConfig } from '../../customer.config';
+import { Customer } from '../../domain/customer.entity';
 import { normalizeEmail } from '../../domain/email-address';
 import { CustomerNotFoundError, EmailAlreadyRegisteredError, UnsupportedLocaleError } from '../../domain/customer.errors';
 import { CustomerView, toCustomerView } from '../../dto/customer.view';
@@ -10,7 +12,12 @@ import { UpdateCustomerCommand } from './update-customer.command';
 
 @CommandHandler(UpdateCustomerCommand)
 export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerCommand> {
-  constructor(private readonly em: EntityManager, private readonly config: CustomerConfig, private readonly clock: Clock) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: CustomerConfig,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
 
   async execute({ reference, changes }: UpdateCustomerCommand): Promise<CustomerView> {
     if (changes.locale !== undefined && !this.config.locales.includes(changes.locale)) {
@@ -20,14 +27,18 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
       return await forkJoiningTransaction(this.em).transactional(async (em) => {
         const customer = await CustomerRepository.findLiveByReference(em, reference, true);
         if (!customer) throw new CustomerNotFoundError(reference);
+        const now = this.clock.now();
         const { email, ...profile } = changes;
+        customer.applyProfile(profile, now);
         if (email !== undefined && email !== customer.email) {
-          if (normalizeEmail(email) !== customer.emailNormalized && (await CustomerRepository.isEmailTaken(em, email, customer.id))) {
-            throw new EmailAlreadyRegisteredError();
+          if (normalizeEmail(email) === customer.emailNormalized) {
+            customer.setEmail(email); // only the letter case changes: nothing to verify
+          } else {
+            if (await CustomerRepository.isEmailTaken(em, email, customer.id)) throw new EmailAlreadyRegisteredError();
+            if (this.config.emailChangeVerification) this.requestVerification(em, customer, email, now);
+            else customer.setEmail(email);
           }
-          customer.setEmail(email);
         }
-        customer.applyProfile(profile, this.clock.now());
         await em.flush();
         return toCustomerView(customer);
       });
@@ -35,5 +46,21 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
       if (CustomerRepository.isDuplicateEmail(error)) throw new EmailAlreadyRegisteredError();
       throw error;
     }
+  }
+
+  /** Mails a single-use token to the new address and a notice to the current one; the email stays as it is. */
+  private requestVerification(em: EntityManager, customer: Customer, email: string, now: Date): void {
+    const token = customer.requestEmailChange(email, now, this.config.emailChangeTtlSeconds);
+    const person = { locale: customer.locale, salutation: customer.salutation, firstName: customer.firstName, lastName: customer.lastName };
+    this.outbox.add(em, {
+      type: CUSTOMER_MAIL_TYPES.emailChangeVerification,
+      subject: customer.customerReference,
+      payload: { to: email, ...person, secrets: { token } },
+    });
+    this.outbox.add(em, {
+      type: CUSTOMER_MAIL_TYPES.emailChangeNotice,
+      subject: customer.customerReference,
+      payload: { to: customer.email, newEmail: email, ...person },
+    });
   }
 }

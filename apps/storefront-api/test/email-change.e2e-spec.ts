@@ -1,0 +1,85 @@
+import { doc, startStack, TestStack } from '../../../test/support/stack';
+import { tokenFromMail } from '../../../test/support/smtp-sink';
+import { waitFor } from '../../../test/support/wait-for';
+import { bearer, glueError, logIn, registerShopper, registrationAttributes, uniqueEmail } from './storefront.helpers';
+
+const INVALID_TOKEN = glueError(422, '423', 'This email confirmation code is invalid or has been already used.');
+
+describe('email change with verification (default)', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack.close());
+
+  const patchEmail = (shopper: { reference: string; accessToken: string }, email: string) =>
+    stack.http().patch(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken)).send(doc('customers', { email }));
+  const confirm = (token: string) => stack.http().post('/customer-email-change-confirmation').send(doc('customer-email-change-confirmation', { token }));
+
+  it('mails a token to the new address and a notice to the old one; the change applies once confirmed', async () => {
+    const shopper = await registerShopper(stack);
+    const fresh = uniqueEmail('new.address');
+    const patched = await patchEmail(shopper, fresh);
+    expect(patched.status).toBe(200);
+    expect(patched.body.data.attributes.email).toBe(shopper.email);
+    expect(patched.body.meta).toEqual({ emailChangePending: true });
+
+    const verification = await stack.smtp.waitForMailTo(fresh);
+    expect(verification.subject).toBe('Confirm your new email address');
+    expect(verification.text).toContain('http://localhost:3000/email-change/confirm?token=');
+    const notice = await waitFor(
+      () => stack.smtp.mailsTo(shopper.email).find((m) => m.subject === 'A new email address was requested for your account'),
+      { what: 'the notice to the old address' },
+    );
+    expect(notice.text).toContain(fresh);
+    expect((await logIn(stack, fresh, shopper.password)).status).toBe(401);
+
+    const token = tokenFromMail(verification);
+    expect((await confirm(token)).status).toBe(204);
+    expect((await confirm(token)).body).toEqual(INVALID_TOKEN);
+    expect((await logIn(stack, fresh, shopper.password)).status).toBe(201);
+    expect((await logIn(stack, shopper.email, shopper.password)).status).toBe(401);
+    const profile = await stack.http().get(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken));
+    expect(profile.body.data.attributes.email).toBe(fresh);
+  });
+
+  it('refuses a token whose address was registered by someone else meanwhile with 422 400', async () => {
+    const shopper = await registerShopper(stack);
+    const wanted = uniqueEmail('wanted');
+    await patchEmail(shopper, wanted);
+    const token = tokenFromMail(await stack.smtp.waitForMailTo(wanted));
+    expect((await stack.http().post('/customers').send(doc('customers', registrationAttributes({ email: wanted })))).status).toBe(201);
+    const response = await confirm(token);
+    expect(response.status).toBe(422);
+    expect(response.body.errors[0].code).toBe('400');
+  });
+
+  it('refuses unknown and expired tokens with 422 423', async () => {
+    const shopper = await registerShopper(stack);
+    expect((await confirm('made-up')).body).toEqual(INVALID_TOKEN);
+    const wanted = uniqueEmail('late');
+    await patchEmail(shopper, wanted);
+    const token = tokenFromMail(await stack.smtp.waitForMailTo(wanted));
+    await stack.sql(`update customer set email_change_expires_at = now() - interval '1 second' where customer_reference = ?`, [shopper.reference]);
+    expect((await confirm(token)).body).toEqual(INVALID_TOKEN);
+  });
+});
+
+describe('email change without verification', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack({ worker: false, env: { EMAIL_CHANGE_VERIFICATION: 'false' } });
+  });
+  afterAll(() => stack.close());
+
+  it('applies the new email at once, and logins use it', async () => {
+    const shopper = await registerShopper(stack);
+    const fresh = uniqueEmail('moved');
+    const moved = await stack.http().patch(`/customers/${shopper.reference}`).send(doc('customers', { email: fresh })).set(bearer(shopper.accessToken));
+    expect(moved.status).toBe(200);
+    expect(moved.body.data.attributes.email).toBe(fresh);
+    expect(moved.body.meta).toBeUndefined();
+    expect((await logIn(stack, fresh, shopper.password)).status).toBe(201);
+    expect((await logIn(stack, shopper.email, shopper.password)).status).toBe(401);
+  });
+});
