@@ -13,7 +13,7 @@ import { databaseUrl, withAdminClient } from './support/postgres';
 /** Creates this run's template database with every migration applied; each test file clones it. */
 /** Builds dist/ once (tests of the CLI run the built program), then creates the template database. */
 export default async function globalSetup(): Promise<void> {
-  execSync('npm run build --silent', { cwd: join(__dirname, '..'), stdio: 'inherit' });
+  execSync('node bin/build.js --if-stale', { cwd: join(__dirname, '..'), stdio: 'inherit' });
   const { mikroOrmOptions, migrateWithLock } = await import('../config');
   const name = `patron_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   await withAdminClient((c) => c.query(`create database "${name}"`));

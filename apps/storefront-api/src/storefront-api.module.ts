@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { Env, redisOptions } from '@patron/config';
+import { AfterResponse } from './glue/after-response';
 import { MAIL_REQUEST_THROTTLE, IpThrottle } from './glue/ip-throttle';
 import { PasswordSchemas } from './passwords/password.schemas';
 import { PasswordsController } from './passwords/passwords.controller';
@@ -27,6 +28,7 @@ export class StorefrontApiModule {
         { provide: APP_FILTER, useClass: GlueExceptionFilter },
         CustomerSchemas,
         PasswordSchemas,
+        AfterResponse,
         {
           provide: MAIL_REQUEST_THROTTLE,
           useFactory: () => new IpThrottle({ name: 'mail-requests', points: env.FORGOTTEN_PASSWORD_LIMIT_PER_IP, durationSeconds: 900, redis }),

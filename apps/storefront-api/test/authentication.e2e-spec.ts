@@ -66,6 +66,16 @@ describe('access and refresh tokens', () => {
     expect(responses.map((r) => r.status).sort()).toEqual([201, 401, 401]);
   });
 
+  it('handles many concurrent refreshes without exhausting the connection pool', async () => {
+    const shoppers = await Promise.all(Array.from({ length: 6 }, () => registerShopper(stack)));
+    const started = Date.now();
+    const responses = await Promise.all(shoppers.flatMap((s) => [refresh(s.refreshToken), refresh(s.refreshToken), refresh(s.refreshToken)]));
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(6);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(12);
+  });
+
   it('refuses an expired refresh token', async () => {
     const shopper = await registerShopper(stack);
     await stack.sql(`update customer_refresh_token set expires_at = now() - interval '1 second' where customer_reference = ?`, [shopper.reference]);

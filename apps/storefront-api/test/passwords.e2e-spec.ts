@@ -1,4 +1,5 @@
 import { Clock } from '@patron/shared-kernel';
+import { AfterResponse } from '../src/glue/after-response';
 import { doc, startStack, TestStack } from '../../../test/support/stack';
 import { bearer, glueError, logIn, PASSWORD, registerShopper } from './storefront.helpers';
 
@@ -22,7 +23,12 @@ describe('password lifecycle', () => {
   afterAll(() => stack.close());
   beforeEach(() => (clock.offsetMs = 0));
 
-  const forgotten = (email: unknown) => stack.http().post('/customer-forgotten-password').send(doc('customer-forgotten-password', { email }));
+  /** The request, then the work it started after answering. */
+  const forgotten = async (email: unknown) => {
+    const response = await stack.http().post('/customer-forgotten-password').send(doc('customer-forgotten-password', { email }));
+    await stack.app.get(AfterResponse).settled();
+    return response;
+  };
   const restore = (restorePasswordKey: string, password = NEW_PASSWORD, confirmPassword = password) =>
     stack.http().patch('/customer-restore-password/mine').send(doc('customer-restore-password', { restorePasswordKey, password, confirmPassword }));
   const outbox = (reference: string, type: string) =>
@@ -86,6 +92,17 @@ describe('password lifecycle', () => {
         glueError(401, '004', 'Failed to refresh token.'),
       );
       expect(await outbox(shopper.reference, 'mail.customer-password-changed')).toHaveLength(1);
+    });
+
+    it('confirms an unconfirmed customer (e.g. imported without a registration date) with the reset', async () => {
+      const created = await stack.http().post('/customers').send(doc('customers', {
+        salutation: 'Mr', firstName: 'Un', lastName: 'Confirmed', email: 'un.confirmed@example.com', gender: 'Male', password: PASSWORD, confirmPassword: PASSWORD, acceptedTerms: true,
+      }));
+      expect((await logIn(stack, 'un.confirmed@example.com', PASSWORD)).status).toBe(401);
+      await forgotten('un.confirmed@example.com');
+      const [key] = await restoreKeys(created.body.data.id);
+      expect((await restore(key)).status).toBe(204);
+      expect((await logIn(stack, 'un.confirmed@example.com', NEW_PASSWORD)).status).toBe(201);
     });
 
     it('refuses an unknown key and an older key after a newer request with 422 415', async () => {
@@ -161,7 +178,11 @@ describe('password lifecycle', () => {
   });
 
   describe('POST /customer-confirmation-resend', () => {
-    const resend = (email: string) => stack.http().post('/customer-confirmation-resend').send(doc('customer-confirmation-resend', { email }));
+    const resend = async (email: string) => {
+      const response = await stack.http().post('/customer-confirmation-resend').send(doc('customer-confirmation-resend', { email }));
+      await stack.app.get(AfterResponse).settled();
+      return response;
+    };
 
     it('sends a new key for an unconfirmed customer at most once per 15 minutes; answers 204 for anyone', async () => {
       const created = await stack.http().post('/customers').send(doc('customers', {

@@ -34,10 +34,27 @@ describe('GET/PATCH/DELETE /customers', () => {
     }
   });
 
+  it('answers 422 901, never 500, for values PostgreSQL could not store', async () => {
+    const shopper = await registerShopper(stack);
+    const patch = (attributes: Record<string, unknown>) =>
+      stack.http().patch(`/customers/${shopper.reference}`).send(doc('customers', attributes)).set(bearer(shopper.accessToken));
+    expect((await patch({ firstName: 'A\u0000B' })).body).toEqual(glueError(422, '901', 'firstName => This value is not valid.'));
+    expect((await patch({ phone: '1\u00002' })).body).toEqual(glueError(422, '901', 'phone => This value is not valid.'));
+    expect((await patch({ dateOfBirth: '0000-01-01' })).body).toEqual(glueError(422, '901', 'dateOfBirth => This value is not a valid date.'));
+    expect((await patch({ dateOfBirth: '2999-01-01' })).body).toEqual(glueError(422, '901', 'dateOfBirth => This value is not a valid date.'));
+    const login = await stack.http().post('/access-tokens').send(doc('access-tokens', { username: `${shopper.email}\u0000`, password: 'x' }));
+    expect(login.status).toBe(422);
+    const registration = await stack.http().post('/customers').send(doc('customers', registrationAttributes({ lastName: 'Nul\u0000' })));
+    expect(registration.body).toEqual(glueError(422, '901', 'lastName => This value is not valid.'));
+  });
+
   it('GET /customers/{ref}?include=addresses adds the addresses relationship', async () => {
     const shopper = await registerShopper(stack);
     const response = await stack.http().get(`/customers/${shopper.reference}?include=addresses`).set(bearer(shopper.accessToken));
     expect(response.status).toBe(200);
+    const repeated = await stack.http().get(`/customers/${shopper.reference}?include=addresses&include=other`).set(bearer(shopper.accessToken));
+    expect(repeated.status).toBe(200);
+    expect(repeated.body.data.relationships).toEqual({ addresses: { data: [] } });
     expect(response.body.data.relationships).toEqual({ addresses: { data: [] } });
     expect(response.body.included).toEqual([]);
   });
@@ -116,8 +133,16 @@ describe('GET/PATCH/DELETE /customers', () => {
     expect((await stack.http().post('/refresh-tokens').send(doc('refresh-tokens', { refreshToken: shopper.refreshToken }))).body).toEqual(
       glueError(401, '004', 'Failed to refresh token.'),
     );
-    expect((await stack.http().get(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken))).body).toEqual(NOT_FOUND);
-    expect((await stack.http().delete(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken))).status).toBe(404);
+    // The deleted customer's access token is void (its token version is gone with the account).
+    expect((await stack.http().get(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken))).body).toEqual(
+      glueError(401, '001', 'Invalid access token.'),
+    );
+    expect((await stack.http().get('/customers').set(bearer(shopper.accessToken))).status).toBe(401);
+    expect((await stack.http().delete(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken))).status).toBe(401);
+    // Mail about the customer keeps nothing personal.
+    const payloads = await stack.sql<{ payload: Record<string, unknown> }>('select payload from outbox_message where subject = ?', [shopper.reference]);
+    expect(payloads.length).toBeGreaterThan(0);
+    for (const { payload } of payloads) expect(payload).toEqual({});
 
     const again = await stack.http().post('/customers').send(doc('customers', registrationAttributes({ email: shopper.email })));
     expect(again.status).toBe(201);

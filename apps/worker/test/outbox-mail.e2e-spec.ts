@@ -102,7 +102,7 @@ describe('outbox → BullMQ → SMTP mail delivery', () => {
 
     it.each([
       ['en_US', 'Hello Ms Ada Lovelace'],
-      ['de_DE', 'Hallo Ms Ada Lovelace'],
+      ['de_DE', 'Hallo Frau Ada Lovelace'],
     ])('mails the %s confirmation once, with a link that confirms the account, then erases the token', async (locale, greeting) => {
       const { reference, email } = await register(stack, { locale });
 

@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { AuthConfig } from './auth.config';
 import { AuthFacade } from './auth.facade';
+import { ForgetTokenVersionOnAnonymization } from './events/forget-token-version.handler';
 import { RefreshToken } from './domain/refresh-token.entity';
 import { TokenIssuer } from './domain/token-issuer';
 import { LoginThrottle, LoginThrottleRedis } from './domain/login-throttle';
@@ -38,6 +39,7 @@ export class AuthModule {
         RefreshAccessTokenHandler,
         RevokeRefreshTokensHandler,
         AuthFacade,
+        ForgetTokenVersionOnAnonymization,
       ],
       exports: [AuthFacade, AuthConfig],
     };

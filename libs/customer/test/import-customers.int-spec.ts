@@ -299,7 +299,7 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
       clock.current = new Date('2026-02-01T12:00:00.000Z');
       const summary = await importRows([
         row(1, {
-          email: 'A.New@example.com',
+          email: 'CUSTOMER1@example.com',
           first_name: 'Changed',
           phone: '',
           company: '',
@@ -318,8 +318,7 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
       const updated = await customer('DE--1');
       expect(updated).toEqual({
         ...first,
-        email: 'A.New@example.com',
-        email_normalized: 'a.new@example.com',
+        email: 'CUSTOMER1@example.com',
         first_name: 'Changed',
         phone: null,
         company: null,
@@ -342,13 +341,24 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
       expect(await allCustomers()).toEqual(before);
     });
 
-    it('updates a customer who registered through the storefront when the file has their reference', async () => {
+    it('does not overwrite a customer who registered through the storefront under a reference the file also uses', async () => {
       const registered = await nextRegisteredReference();
       expect(registered).toBe('DE--1');
-      const summary = await importRows([row(1, { email: 'imported@example.com' })]);
-      expect(summary).toMatchObject({ created: 0, updated: 1, imported: true });
-      expect(await count()).toBe(1);
-      expect(await customer('DE--1')).toMatchObject({ email: 'imported@example.com', password_hash: BCRYPT_2Y, first_name: 'First1' });
+      const before = await customer('DE--1');
+      const summary = await importRows([row(1, { email: 'imported@example.com' })], true);
+      expect(summary).toMatchObject({ created: 0, updated: 0, imported: true });
+      expect(summary.problems).toEqual([
+        { line: 2, reference: 'DE--1', reason: 'customer_reference DE--1 belongs to a customer with another email; not overwritten' },
+      ]);
+      expect(await customer('DE--1')).toEqual(before);
+    });
+
+    it('keeps the password hash and the confirmation a customer already has when re-imported', async () => {
+      await importRows([row(1)]);
+      await sql(`update customer set password_hash = '$argon2id$upgraded' where customer_reference = 'DE--1'`);
+      const summary = await importRows([row(1, { registered: '', first_name: 'Again' })]);
+      expect(summary).toMatchObject({ updated: 1, imported: true });
+      expect(await customer('DE--1')).toMatchObject({ password_hash: '$argon2id$upgraded', first_name: 'Again', registered_at: expect.anything() });
     });
   });
 
@@ -573,7 +583,7 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
       const before = await snapshot();
       clock.current = new Date('2026-03-01T00:00:00.000Z');
 
-      const summary = await importRows([row(1, { first_name: 'Changed' }), row(2, { email: 'new2@example.com' }), row(30), row(31, { gender: 'Robot' })]);
+      const summary = await importRows([row(1, { first_name: 'Changed' }), row(2, { last_name: 'New2' }), row(30), row(31, { gender: 'Robot' })]);
 
       expect(summary).toEqual({
         rows: 4,

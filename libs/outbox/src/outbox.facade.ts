@@ -88,7 +88,8 @@ export class OutboxFacade {
   async requeueDead(type?: string): Promise<number> {
     return this.em.fork().nativeUpdate(
       OutboxMessage,
-      { status: 'dead', ...(type ? { type } : {}) },
+      // Messages cancelled because their subject was erased stay dead: they have nothing left to send.
+      { status: 'dead', ...(type ? { type } : {}), $or: [{ lastError: null }, { lastError: { $ne: 'cancelled: subject erased' } }] },
       { status: 'pending', attempts: 0, relayedAt: null },
     );
   }

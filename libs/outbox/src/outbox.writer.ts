@@ -21,4 +21,20 @@ export class OutboxWriter {
     em.persist(row);
     return row;
   }
+
+  /**
+   * Erases what the outbox holds about `subject` inside the caller's transaction: every payload is emptied, and
+   * messages not yet delivered are cancelled (marked dead), so nothing personal is sent or kept after a deletion.
+   */
+  async eraseSubject(em: EntityManager, subject: string): Promise<void> {
+    await em.getConnection().execute(
+      `update "outbox_message" set "payload" = '{}'::jsonb,
+         "status" = case when "status" = 'delivered' then 'delivered' else 'dead' end,
+         "last_error" = case when "status" = 'delivered' then "last_error" else 'cancelled: subject erased' end
+       where "subject" = ?`,
+      [subject],
+      'run',
+      em.getTransactionContext(),
+    );
+  }
 }

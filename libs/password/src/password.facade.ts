@@ -13,6 +13,8 @@ export interface PasswordVerification {
 @Injectable()
 export class PasswordFacade {
   private dummyHash?: Promise<string>;
+  /** The slowest recent verification (decaying), so that failures can all take as long as the slowest hash. */
+  private slowestVerifyMs = 0;
 
   constructor(
     @Inject(PASSWORD_HASHER) private readonly hasher: PasswordHasher,
@@ -41,7 +43,9 @@ export class PasswordFacade {
 
   /** Verifies a password against a stored hash and, when it matches an outdated hash, returns a fresh one. */
   async verify(storedHash: string, password: string): Promise<PasswordVerification> {
+    const started = performance.now();
     const valid = await this.hasher.verify(storedHash, password);
+    this.observe(performance.now() - started);
     if (!valid || !this.hasher.needsRehash(storedHash)) return { valid };
     return { valid, upgradedHash: await this.hasher.hash(password) };
   }
@@ -54,5 +58,19 @@ export class PasswordFacade {
     this.dummyHash ??= this.hasher.hash(randomBytes(16).toString('hex'));
     await this.hasher.verify(await this.dummyHash, password);
     return false;
+  }
+
+  /**
+   * Waits until a failed check that began at `startedAt` (a `performance.now()` value) has taken as long as the
+   * slowest recent verification: a wrong password for a legacy bcrypt account, for an argon2id account and for an
+   * unknown email then all take the same time.
+   */
+  async equalizeFailure(startedAt: number): Promise<void> {
+    const wait = this.slowestVerifyMs - (performance.now() - startedAt);
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+
+  private observe(ms: number): void {
+    this.slowestVerifyMs = Math.max(ms, this.slowestVerifyMs * 0.995);
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Ip, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { CustomerFacade } from '@patron/customer';
+import { AfterResponse } from '../glue/after-response';
 import { GLUE_ERRORS } from '../glue/glue-error';
 import { IpThrottle, MAIL_REQUEST_THROTTLE } from '../glue/ip-throttle';
 import { readAttributes } from '../glue/json-api';
@@ -16,6 +17,7 @@ export class CustomerConfirmationController {
     private readonly customers: CustomerFacade,
     private readonly schemas: CustomerSchemas,
     @Inject(MAIL_REQUEST_THROTTLE) private readonly throttle: IpThrottle,
+    private readonly afterResponse: AfterResponse,
   ) {}
 
   @Post('customer-confirmation')
@@ -33,13 +35,13 @@ export class CustomerConfirmationController {
     await this.customers.confirmEmailChange(token);
   }
 
-  /** Always 204 for a well-formed email: says nothing about whether it is registered or confirmed. */
+  /** Always 204 for a well-formed email, answered before the lookup runs: says nothing about the account. */
   @Post('customer-confirmation-resend')
   @HttpCode(204)
   async resend(@Body() body: unknown, @Ip() clientIp: string): Promise<void> {
     const input = validateAttributes(RESEND, readAttributes(body, 'customer-confirmation-resend'));
     const wait = await this.throttle.consume(clientIp);
     if (wait !== null) throw GLUE_ERRORS.tooManyRequests(wait);
-    await this.customers.resendRegistrationConfirmation(input.email);
+    this.afterResponse.run('Confirmation resend', () => this.customers.resendRegistrationConfirmation(input.email));
   }
 }

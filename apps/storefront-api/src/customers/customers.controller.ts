@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Logger, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { DomainError } from '@patron/shared-kernel';
 import { CustomerFacade, CustomerView } from '@patron/customer';
-import type { AccessTokenClaims } from '@patron/auth';
+import { AccessTokenClaims, AuthFacade } from '@patron/auth';
 import { AccessTokenGuard, Caller } from '../auth/access-token.guard';
 import { GLUE_ERRORS } from '../glue/glue-error';
 import { readAttributes, StorefrontLinks } from '../glue/json-api';
@@ -15,6 +15,7 @@ export class CustomersController {
 
   constructor(
     private readonly customers: CustomerFacade,
+    private readonly auth: AuthFacade,
     private readonly schemas: CustomerSchemas,
     @Inject(StorefrontLinks) private readonly links: StorefrontLinks,
   ) {}
@@ -56,7 +57,7 @@ export class CustomersController {
 
   @Get(':reference')
   @UseGuards(AccessTokenGuard)
-  async get(@Caller() caller: AccessTokenClaims, @Param('reference') reference: string, @Query('include') include?: string) {
+  async get(@Caller() caller: AccessTokenClaims, @Param('reference') reference: string, @Query('include') include?: string | string[]) {
     const customer = reference === caller.customerReference ? await this.customers.findByReference(reference) : null;
     if (!customer) throw GLUE_ERRORS.customerNotFound();
     return this.withIncludes(customer, include);
@@ -78,6 +79,7 @@ export class CustomersController {
   async delete(@Caller() caller: AccessTokenClaims, @Param('reference') reference: string): Promise<void> {
     await this.assertOwn(caller, reference);
     await this.customers.anonymize(reference);
+    this.auth.forgetTokenVersion(reference);
   }
 
   /** Another customer's reference → 403 `411` when it exists, 404 `402` when it does not. */
@@ -86,9 +88,9 @@ export class CustomersController {
     throw (await this.customers.findByReference(reference)) ? GLUE_ERRORS.unauthorizedRequest() : GLUE_ERRORS.customerNotFound();
   }
 
-  private withIncludes(customer: CustomerView, include?: string) {
+  private withIncludes(customer: CustomerView, include?: string | string[]) {
     const resource = customerResource(this.links, customer);
-    const includes = (include ?? '').split(',').map((s) => s.trim());
+    const includes = [include ?? []].flat().join(',').split(',').map((s) => s.trim());
     if (!includes.includes('addresses')) return { data: resource };
     // Addresses arrive with the address module; until then the relationship is present and empty.
     return { data: { ...resource, relationships: { addresses: { data: [] } } }, included: [] };

@@ -18,13 +18,20 @@ export const MESSAGES = {
 } as const;
 
 const notBlank = (s: string) => s.trim().length > 0;
+/** PostgreSQL text cannot hold NUL characters; they are never meaningful in these fields. */
+const noNul = (s: string) => !s.includes('\u0000');
 
 /** A required text field: not blank, at most `max` characters. */
 export const text = (max: number) =>
-  z.string().refine(notBlank, { message: MESSAGES.blank, abort: true }).max(max, MESSAGES.tooLong(max));
+  z
+    .string()
+    .refine(notBlank, { message: MESSAGES.blank, abort: true })
+    .refine(noNul, { message: MESSAGES.invalid, abort: true })
+    .max(max, MESSAGES.tooLong(max));
 
 /** An optional text field that may be null (cleared). */
-export const optionalText = (max: number) => z.string().max(max, MESSAGES.tooLong(max)).nullable().optional();
+export const optionalText = (max: number) =>
+  z.string().refine(noNul, { message: MESSAGES.invalid, abort: true }).max(max, MESSAGES.tooLong(max)).nullable().optional();
 
 /** First and last names: text that does not contain `:` `/` `<` `>`. */
 export const name = (max: number) => text(max).regex(/^[^:/<>]*$/, MESSAGES.invalid);
@@ -36,15 +43,21 @@ export const choice = <T extends readonly [string, ...string[]]>(values: T) => z
 export const mustBeTrue = () => z.boolean().refine((v) => v === true, MESSAGES.isTrue);
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** `YYYY-MM-DD`, a real day, from year 1 (PostgreSQL has no year 0) up to today (dates of birth). */
 export const calendarDate = () =>
   z.string().refine((v) => {
-    if (!CALENDAR_DATE.test(v)) return false;
+    if (!CALENDAR_DATE.test(v) || v < '0001-01-01') return false;
     const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && d.getTime() <= Date.now();
   }, MESSAGES.date);
 
 export const password = (min: number, max: number, classes: RegExp | null) => {
-  const base = z.string().refine(notBlank, { message: MESSAGES.blank, abort: true }).min(min, MESSAGES.tooShort(min)).max(max, MESSAGES.tooLong(max));
+  const base = z
+    .string()
+    .refine(notBlank, { message: MESSAGES.blank, abort: true })
+    .refine(noNul, { message: MESSAGES.invalid, abort: true })
+    .min(min, MESSAGES.tooShort(min))
+    .max(max, MESSAGES.tooLong(max));
   return classes ? base.regex(classes, MESSAGES.passwordCharacters) : base;
 };
 

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Inject, Ip, Param, Patch, Post, UseGuards }
 import { AccessTokenClaims, AuthFacade } from '@patron/auth';
 import { CustomerFacade } from '@patron/customer';
 import { AccessTokenGuard, Caller } from '../auth/access-token.guard';
+import { AfterResponse } from '../glue/after-response';
 import { GLUE_ERRORS } from '../glue/glue-error';
 import { MAIL_REQUEST_THROTTLE, IpThrottle } from '../glue/ip-throttle';
 import { readAttributes } from '../glue/json-api';
@@ -15,16 +16,20 @@ export class PasswordsController {
     private readonly auth: AuthFacade,
     private readonly schemas: PasswordSchemas,
     @Inject(MAIL_REQUEST_THROTTLE) private readonly throttle: IpThrottle,
+    private readonly afterResponse: AfterResponse,
   ) {}
 
-  /** Always 204 for a well-formed email, known or not; the mail (if any) is sent later through the outbox. */
+  /**
+   * Always 204 for a well-formed email, known or not, answered before the lookup runs so that the response time
+   * does not tell them apart; the mail (if any) is sent later through the outbox.
+   */
   @Post('customer-forgotten-password')
   @HttpCode(204)
   async forgotten(@Body() body: unknown, @Ip() clientIp: string): Promise<void> {
     const { email } = validateAttributes(this.schemas.forgotten, readAttributes(body, 'customer-forgotten-password'));
     const wait = await this.throttle.consume(clientIp);
     if (wait !== null) throw GLUE_ERRORS.tooManyRequests(wait);
-    await this.customers.requestPasswordRestore(email);
+    this.afterResponse.run('Password restore request', () => this.customers.requestPasswordRestore(email));
   }
 
   /** The path id is ignored (Glue clients send anything there). */

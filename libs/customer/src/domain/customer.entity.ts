@@ -198,6 +198,11 @@ export class Customer {
       throw new RestorePasswordKeyExpiredError();
     }
     this.changePasswordHash(hash, now);
+    // The key came by mail, so the address is proven: an unconfirmed (e.g. imported) customer is confirmed too.
+    if (!this.registeredAt) {
+      this.registeredAt = now;
+      this.registrationKeyHash = null;
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import { MailDelivery } from './mail-delivery';
 @Processor(MAIL_QUEUE)
 export class MailProcessor extends WorkerHost implements OnModuleInit {
   private readonly logger = new Logger(MailProcessor.name);
+  private lastConnectionError = 0;
 
   constructor(
     private readonly delivery: MailDelivery,
@@ -24,6 +25,14 @@ export class MailProcessor extends WorkerHost implements OnModuleInit {
 
   process(job: Job<MailJob>): Promise<string> {
     return this.delivery.deliver(job.data.outboxId);
+  }
+
+  /** Connection errors repeat many times a second while Redis is down: log one line per half minute. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    if (Date.now() - this.lastConnectionError < 30_000) return;
+    this.lastConnectionError = Date.now();
+    this.logger.warn(`Mail queue worker: ${error.message} (retrying)`);
   }
 
   @OnWorkerEvent('failed')

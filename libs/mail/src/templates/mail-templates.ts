@@ -31,6 +31,13 @@ const BUILT_IN: Record<string, LocalizedMailTemplate> = {
   [MAIL_TYPES.customerEmailChangeNotice]: CUSTOMER_EMAIL_CHANGE_NOTICE_TEMPLATE,
 };
 
+/** Salutations as a letter in the locale writes them ("Hallo Frau Weber", not "Hallo Ms Weber"). */
+const SALUTATIONS: Record<string, Record<string, string>> = {
+  de_DE: { Mr: 'Herr', Mrs: 'Frau', Ms: 'Frau', Dr: 'Dr.' },
+};
+const localizedSalutation = (salutation: unknown, locale: string): unknown =>
+  typeof salutation === 'string' ? (SALUTATIONS[locale]?.[salutation] ?? salutation) : salutation;
+
 export class UnknownMailTypeError extends DomainError {
   readonly code = 'MAIL.UNKNOWN_TYPE';
   readonly kind = 'rejected';
@@ -68,7 +75,7 @@ export class MailTemplates {
     const link = secrets.token && LINK_PATHS[type]
       ? `${this.config.storefrontUrl.replace(/\/$/, '')}${LINK_PATHS[type]}?token=${encodeURIComponent(secrets.token)}`
       : undefined;
-    const context = { ...payload, link };
+    const context = { ...payload, salutation: localizedSalutation(payload.salutation, locale), link };
     return {
       to: String(payload.to),
       subject: template.subject(context),

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
+import { OutboxWriter } from '@patron/outbox';
 import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
 import { CustomerNotFoundError } from '../../domain/customer.errors';
 import { toCustomerView } from '../../dto/customer.view';
@@ -15,6 +16,7 @@ export class AnonymizeCustomerHandler implements ICommandHandler<AnonymizeCustom
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly events: EventBus,
+    private readonly outbox: OutboxWriter,
     @Inject(CUSTOMER_ANONYMIZER_PLUGINS) private readonly plugins: CustomerAnonymizerPlugin[],
   ) {}
 
@@ -25,6 +27,7 @@ export class AnonymizeCustomerHandler implements ICommandHandler<AnonymizeCustom
       const before = toCustomerView(customer);
       for (const plugin of this.plugins) await plugin.anonymize(before);
       customer.anonymize(this.clock.now());
+      await this.outbox.eraseSubject(em, reference);
     });
     this.events.publish(new CustomerAnonymized(reference));
   }

@@ -18,14 +18,19 @@ export class AuthenticateCustomerHandler implements ICommandHandler<Authenticate
   ) {}
 
   async execute({ email, password }: AuthenticateCustomerCommand): Promise<CustomerView> {
+    const started = performance.now();
     const em = forkJoiningTransaction(this.em);
     const customer = await CustomerRepository.findLiveByEmail(em, email);
     if (!customer?.passwordHash) {
       await this.passwords.verifyAgainstDummy(password);
+      await this.passwords.equalizeFailure(started);
       throw new AuthenticationFailedError();
     }
     const { valid, upgradedHash } = await this.passwords.verify(customer.passwordHash, password);
-    if (!valid || (this.config.doubleOptIn && !customer.isConfirmed)) throw new AuthenticationFailedError();
+    if (!valid || (this.config.doubleOptIn && !customer.isConfirmed)) {
+      await this.passwords.equalizeFailure(started);
+      throw new AuthenticationFailedError();
+    }
     if (upgradedHash) {
       // Conditional on the old hash, so a password changed meanwhile is never overwritten.
       await em.nativeUpdate(Customer, { id: customer.id, passwordHash: customer.passwordHash }, { passwordHash: upgradedHash });

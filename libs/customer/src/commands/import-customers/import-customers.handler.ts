@@ -11,7 +11,16 @@ const COLUMNS = [
   'customer_reference', 'email', 'email_normalized', 'salutation', 'first_name', 'last_name', 'gender',
   'date_of_birth', 'phone', 'company', 'locale', 'password_hash', 'registered_at', 'created_at', 'updated_at',
 ];
-const UPDATED_COLUMNS = COLUMNS.filter((c) => c !== 'customer_reference' && c !== 'created_at');
+/**
+ * What an update of an existing customer takes from the file. Kept as they are: the password hash once the customer
+ * has one (it may have been changed or upgraded since), and the confirmation when the file has none.
+ */
+const UPDATES = [
+  ...['email', 'email_normalized', 'salutation', 'first_name', 'last_name', 'gender', 'date_of_birth', 'phone', 'company', 'locale', 'updated_at']
+    .map((c) => `${c} = excluded.${c}`),
+  'password_hash = coalesce(customer.password_hash, excluded.password_hash)',
+  'registered_at = coalesce(excluded.registered_at, customer.registered_at)',
+];
 
 /**
  * Streams rows into the database in batches inside one transaction, so that a file with bad rows can be rolled
@@ -88,21 +97,34 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
 
   /**
    * Rows whose email belongs to another live customer are problems, not updates; so are rows for a deleted
-   * (anonymized) customer, whose personal data must not come back.
+   * (anonymized) customer, whose personal data must not come back, and rows whose reference belongs to a customer
+   * with another email (a reference taken by a registration since, not the same person).
    */
   private async dropRowsRefusedByDatabase(em: EntityManager, batch: ImportRecord[], problems: CustomerImportProblem[]): Promise<ImportRecord[]> {
     if (batch.length === 0) return batch;
-    const deleted = new Set(
-      (await em.execute<{ customer_reference: string }[]>(
-        `select customer_reference from customer where anonymized_at is not null and customer_reference in (?)`,
+    const existing = new Map(
+      (await em.execute<{ customer_reference: string; email_normalized: string; anonymized_at: Date | null }[]>(
+        `select customer_reference, email_normalized, anonymized_at from customer where customer_reference in (?)`,
         [batch.map((r) => r.reference)],
-      )).map((r) => r.customer_reference),
+      )).map((r) => [r.customer_reference, r]),
     );
-    if (deleted.size) {
+    if (existing.size) {
       batch = batch.filter((record) => {
-        if (!deleted.has(record.reference)) return true;
-        problems.push({ line: record.line, reference: record.reference, reason: `customer ${record.reference} was deleted (anonymized) and is not restored` });
-        return false;
+        const current = existing.get(record.reference);
+        if (!current) return true;
+        if (current.anonymized_at) {
+          problems.push({ line: record.line, reference: record.reference, reason: `customer ${record.reference} was deleted (anonymized) and is not restored` });
+          return false;
+        }
+        if (current.email_normalized !== record.emailNormalized) {
+          problems.push({
+            line: record.line,
+            reference: record.reference,
+            reason: `customer_reference ${record.reference} belongs to a customer with another email; not overwritten`,
+          });
+          return false;
+        }
+        return true;
       });
       if (batch.length === 0) return batch;
     }
@@ -131,7 +153,7 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
     });
     const result: { inserted: boolean }[] = await em.execute(
       `insert into customer (${COLUMNS.join(', ')}) values ${tuples.join(', ')}
-       on conflict (customer_reference) do update set ${UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}
+       on conflict (customer_reference) do update set ${UPDATES.join(', ')}
        returning (xmax = 0) as inserted`,
       params,
     );

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// `npm run bench -- <name>`: builds the project and the benchmarks, then runs dist/bench/<name>.js.
+const { execSync } = require('node:child_process');
+const { existsSync, readdirSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const name = process.argv[2];
+execSync('node bin/build.js --if-stale', { cwd: root, stdio: 'inherit' });
+execSync('npx swc bench -d dist --config-file .swcrc -q', { cwd: root, stdio: 'inherit' });
+const file = join(root, 'dist', 'bench', `${name}.js`);
+if (!name || !existsSync(file)) {
+  const names = readdirSync(join(__dirname)).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+  process.stderr.write(`usage: npm run bench -- <${names.join('|')}>\n`);
+  process.exit(2);
+}
+require('tsconfig-paths').register({
+  baseUrl: join(root, 'dist'),
+  paths: { '@patron/config': ['config/index.js'], '@patron/*': ['libs/*/src'] },
+});
+require(file);
