@@ -6,7 +6,8 @@ import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
 import { Customer } from '../../domain/customer.entity';
 import { CustomerNotFoundError, InvalidCurrentPasswordError } from '../../domain/customer.errors';
 import { CustomerRepository } from '../../persistence/customer.repository';
-import { passwordChangedNotice } from '../password-changed-notice';
+import { customerMail } from '../customer-mail';
+import { CUSTOMER_MAIL_TYPES } from '../../customer.config';
 import { ChangePasswordCommand } from './change-password.command';
 
 @CommandHandler(ChangePasswordCommand)
@@ -29,7 +30,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
       // Changed by someone else meanwhile: the current password checked above may no longer be the current one.
       if (!customer || customer.passwordHash !== current.passwordHash) throw new InvalidCurrentPasswordError();
       customer.changePasswordHash(hash, this.clock.now());
-      this.outbox.add(em, passwordChangedNotice(customer));
+      this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.passwordChanged));
     });
   }
 }

@@ -4,8 +4,8 @@ import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import { OutboxWriter } from '@patron/outbox';
 import { PasswordFacade } from '@patron/password';
 import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
-import { CustomerConfig } from '../../customer.config';
-import { registrationConfirmationMail } from '../registration-confirmation-mail';
+import { CUSTOMER_MAIL_TYPES, CustomerConfig } from '../../customer.config';
+import { customerMail } from '../customer-mail';
 import { Customer } from '../../domain/customer.entity';
 import { EmailAlreadyRegisteredError, UnsupportedLocaleError } from '../../domain/customer.errors';
 import { CustomerView, toCustomerView } from '../../dto/customer.view';
@@ -44,7 +44,9 @@ export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomer
           this.config.doubleOptIn,
         );
         em.persist(customer);
-        if (registrationKey) this.outbox.add(em, registrationConfirmationMail(customer, registrationKey));
+        if (registrationKey) {
+          this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.registrationConfirmation, { secrets: { token: registrationKey } }));
+        }
         await em.flush();
         const registered = toCustomerView(customer);
         for (const plugin of this.plugins) await plugin.afterRegistration(registered);

@@ -5,6 +5,7 @@ import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
 import { CUSTOMER_MAIL_TYPES, CustomerConfig } from '../../customer.config';
 import { normalizeEmail } from '../../domain/email-address';
 import { Customer } from '../../domain/customer.entity';
+import { customerMail } from '../customer-mail';
 import { RequestPasswordRestoreCommand } from './request-password-restore.command';
 
 /**
@@ -37,18 +38,7 @@ export class RequestPasswordRestoreHandler implements ICommandHandler<RequestPas
       );
       if (!customer || Number(sent) >= this.config.restoreMailLimit) return;
       const key = customer.issueRestorePasswordKey(now, this.config.restorePasswordKeyTtlSeconds);
-      this.outbox.add(em, {
-        type: CUSTOMER_MAIL_TYPES.passwordRestore,
-        subject: customer.customerReference,
-        payload: {
-          to: customer.email,
-          locale: customer.locale,
-          salutation: customer.salutation,
-          firstName: customer.firstName,
-          lastName: customer.lastName,
-          secrets: { token: key },
-        },
-      });
+      this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.passwordRestore, { secrets: { token: key } }));
     });
   }
 }

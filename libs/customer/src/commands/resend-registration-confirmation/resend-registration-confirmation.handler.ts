@@ -5,7 +5,7 @@ import { Clock, forkJoiningTransaction, hashSecretToken, newSecretToken } from '
 import { CUSTOMER_MAIL_TYPES, CustomerConfig } from '../../customer.config';
 import { Customer } from '../../domain/customer.entity';
 import { normalizeEmail } from '../../domain/email-address';
-import { registrationConfirmationMail } from '../registration-confirmation-mail';
+import { customerMail } from '../customer-mail';
 import { ResendRegistrationConfirmationCommand } from './resend-registration-confirmation.command';
 
 /** For an unconfirmed live customer, at most once per window: a new registration key (the old one stops working) and a new mail. */
@@ -35,7 +35,7 @@ export class ResendRegistrationConfirmationHandler implements ICommandHandler<Re
       const key = newSecretToken();
       customer.registrationKeyHash = hashSecretToken(key);
       customer.updatedAt = now;
-      this.outbox.add(em, registrationConfirmationMail(customer, key));
+      this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.registrationConfirmation, { secrets: { token: key } }));
     });
   }
 }

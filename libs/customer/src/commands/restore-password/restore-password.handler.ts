@@ -4,7 +4,8 @@ import { PasswordFacade } from '@patron/password';
 import { Clock, forkJoiningTransaction, hashSecretToken } from '@patron/shared-kernel';
 import { Customer } from '../../domain/customer.entity';
 import { InvalidRestorePasswordKeyError, RestorePasswordKeyExpiredError } from '../../domain/customer.errors';
-import { passwordChangedNotice } from '../password-changed-notice';
+import { customerMail } from '../customer-mail';
+import { CUSTOMER_MAIL_TYPES } from '../../customer.config';
 import { OutboxWriter } from '@patron/outbox';
 import { RestorePasswordCommand } from './restore-password.command';
 
@@ -28,7 +29,7 @@ export class RestorePasswordHandler implements ICommandHandler<RestorePasswordCo
       const customer = await em.findOne(Customer, { restorePasswordKeyHash: keyHash, anonymizedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!customer) throw new InvalidRestorePasswordKeyError();
       customer.restorePassword(hash, this.clock.now());
-      this.outbox.add(em, passwordChangedNotice(customer));
+      this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.passwordChanged));
       return customer.customerReference;
     });
   }

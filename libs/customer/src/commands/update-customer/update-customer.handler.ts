@@ -8,6 +8,7 @@ import { normalizeEmail } from '../../domain/email-address';
 import { CustomerNotFoundError, EmailAlreadyRegisteredError, UnsupportedLocaleError } from '../../domain/customer.errors';
 import { CustomerView, toCustomerView } from '../../dto/customer.view';
 import { CustomerRepository } from '../../persistence/customer.repository';
+import { customerMail } from '../customer-mail';
 import { UpdateCustomerCommand } from './update-customer.command';
 
 @CommandHandler(UpdateCustomerCommand)
@@ -51,16 +52,7 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
   /** Mails a single-use token to the new address and a notice to the current one; the email stays as it is. */
   private requestVerification(em: EntityManager, customer: Customer, email: string, now: Date): void {
     const token = customer.requestEmailChange(email, now, this.config.emailChangeTtlSeconds);
-    const person = { locale: customer.locale, salutation: customer.salutation, firstName: customer.firstName, lastName: customer.lastName };
-    this.outbox.add(em, {
-      type: CUSTOMER_MAIL_TYPES.emailChangeVerification,
-      subject: customer.customerReference,
-      payload: { to: email, ...person, secrets: { token } },
-    });
-    this.outbox.add(em, {
-      type: CUSTOMER_MAIL_TYPES.emailChangeNotice,
-      subject: customer.customerReference,
-      payload: { to: customer.email, newEmail: email, ...person },
-    });
+    this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.emailChangeVerification, { to: email, secrets: { token } }));
+    this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.emailChangeNotice, { newEmail: email }));
   }
 }
