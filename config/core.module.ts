@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule, RevokeRefreshTokensOnAnonymizationPlugin } from '@patron/auth';
 import { CustomerModule } from '@patron/customer';
+import { CustomerAccessModule } from '@patron/customer-access';
 import { OutboxModule } from '@patron/outbox';
 import { PasswordModule } from '@patron/password';
 import { Clock, KernelModule } from '@patron/shared-kernel';
@@ -35,6 +36,7 @@ export class PatronCoreModule {
           },
           anonymizerPlugins: [RevokeRefreshTokensOnAnonymizationPlugin],
         }),
+        CustomerAccessModule.forRoot(),
         AuthModule.forRoot({
           config: {
             jwtSecret: env.JWT_SECRET,

@@ -11,6 +11,7 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import { CustomerConfirmationController } from './customers/customer-confirmation.controller';
 import { CustomerSchemas } from './customers/customer.schemas';
 import { CustomersController } from './customers/customers.controller';
+import { CustomerAccessController } from './customers/customer-access.controller';
 import { GlueExceptionFilter } from './glue/glue-exception.filter';
 import { StorefrontLinks } from './glue/json-api';
 
@@ -22,7 +23,7 @@ export class StorefrontApiModule {
     return {
       module: StorefrontApiModule,
       imports: [PassportModule],
-      controllers: [CustomersController, CustomerConfirmationController, AccessTokensController, PasswordsController],
+      controllers: [CustomersController, CustomerConfirmationController, AccessTokensController, PasswordsController, CustomerAccessController],
       providers: [
         { provide: StorefrontLinks, useValue: new StorefrontLinks(env.STOREFRONT_URL) },
         { provide: APP_FILTER, useClass: GlueExceptionFilter },

@@ -1,0 +1,7 @@
+import { Command } from '@nestjs/cqrs';
+
+export class UpdateCustomerAccessCommand extends Command<void> {
+  constructor(readonly restrictions: Record<string, boolean>) {
+    super();
+  }
+}
