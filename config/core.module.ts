@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule, RevokeRefreshTokensOnAnonymizationPlugin } from '@patron/auth';
 import { CustomerModule } from '@patron/customer';
 import { CustomerAccessModule } from '@patron/customer-access';
+import { AddressModule, BlankAddressesOnAnonymizationPlugin } from '@patron/address';
 import { OutboxModule } from '@patron/outbox';
 import { PasswordModule } from '@patron/password';
 import { Clock, KernelModule } from '@patron/shared-kernel';
@@ -34,9 +35,10 @@ export class PatronCoreModule {
             defaultLocale: env.DEFAULT_LOCALE,
             locales: env.LOCALES,
           },
-          anonymizerPlugins: [RevokeRefreshTokensOnAnonymizationPlugin],
+          anonymizerPlugins: [RevokeRefreshTokensOnAnonymizationPlugin, BlankAddressesOnAnonymizationPlugin],
         }),
         CustomerAccessModule.forRoot(),
+        AddressModule.forRoot(),
         AuthModule.forRoot({
           config: {
             jwtSecret: env.JWT_SECRET,

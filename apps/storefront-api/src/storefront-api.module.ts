@@ -12,6 +12,7 @@ import { CustomerConfirmationController } from './customers/customer-confirmatio
 import { CustomerSchemas } from './customers/customer.schemas';
 import { CustomersController } from './customers/customers.controller';
 import { CustomerAccessController } from './customers/customer-access.controller';
+import { AddressesController } from './addresses/addresses.controller';
 import { GlueExceptionFilter } from './glue/glue-exception.filter';
 import { StorefrontLinks } from './glue/json-api';
 
@@ -23,7 +24,7 @@ export class StorefrontApiModule {
     return {
       module: StorefrontApiModule,
       imports: [PassportModule],
-      controllers: [CustomersController, CustomerConfirmationController, AccessTokensController, PasswordsController, CustomerAccessController],
+      controllers: [CustomersController, CustomerConfirmationController, AccessTokensController, PasswordsController, CustomerAccessController, AddressesController],
       providers: [
         { provide: StorefrontLinks, useValue: new StorefrontLinks(env.STOREFRONT_URL) },
         { provide: APP_FILTER, useClass: GlueExceptionFilter },

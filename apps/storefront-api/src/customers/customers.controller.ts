@@ -2,6 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Logger, Param, Patch, 
 import { DomainError } from '@patron/shared-kernel';
 import { CustomerFacade, CustomerView } from '@patron/customer';
 import { AccessTokenClaims, AuthFacade } from '@patron/auth';
+import { AddressFacade } from '@patron/address';
+import { addressResource } from '../addresses/address.resource';
 import { AccessTokenGuard, Caller } from '../auth/access-token.guard';
 import { GLUE_ERRORS } from '../glue/glue-error';
 import { readAttributes, StorefrontLinks } from '../glue/json-api';
@@ -16,6 +18,7 @@ export class CustomersController {
   constructor(
     private readonly customers: CustomerFacade,
     private readonly auth: AuthFacade,
+    private readonly addresses: AddressFacade,
     private readonly schemas: CustomerSchemas,
     @Inject(StorefrontLinks) private readonly links: StorefrontLinks,
   ) {}
@@ -88,11 +91,14 @@ export class CustomersController {
     throw (await this.customers.findByReference(reference)) ? GLUE_ERRORS.unauthorizedRequest() : GLUE_ERRORS.customerNotFound();
   }
 
-  private withIncludes(customer: CustomerView, include?: string | string[]) {
+  private async withIncludes(customer: CustomerView, include?: string | string[]) {
     const resource = customerResource(this.links, customer);
     const includes = [include ?? []].flat().join(',').split(',').map((s) => s.trim());
     if (!includes.includes('addresses')) return { data: resource };
-    // Addresses arrive with the address module; until then the relationship is present and empty.
-    return { data: { ...resource, relationships: { addresses: { data: [] } } }, included: [] };
+    const addresses = (await this.addresses.listForCustomer(customer.reference)).map((a) => addressResource(this.links, a));
+    return {
+      data: { ...resource, relationships: { addresses: { data: addresses.map((a) => ({ type: a.type, id: a.id as string })) } } },
+      included: addresses,
+    };
   }
 }

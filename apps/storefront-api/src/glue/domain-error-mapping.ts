@@ -14,6 +14,7 @@ const BY_CODE: Record<string, Omit<GlueErrorObject, 'detail'> & { detail?: strin
   'CUSTOMER.UNSUPPORTED_LOCALE': { status: 422, code: '901', detail: 'locale => The value you selected is not a valid choice.' },
   'AUTH.INVALID_REFRESH_TOKEN': { status: 401, code: '004', detail: 'Failed to refresh token.' },
   'AUTH.LOGIN_BLOCKED': { status: 429, code: '4401' },
+  'ADDRESS.NOT_FOUND': { status: 404, code: '404', detail: 'Address was not found.' },
   'CUSTOMER.INVALID_RESTORE_PASSWORD_KEY': { status: 422, code: '415', detail: 'Restore password key is not valid.' },
   'CUSTOMER.RESTORE_PASSWORD_KEY_EXPIRED': { status: 400, code: '407', detail: 'Failed to change password.' },
   'CUSTOMER.INVALID_CURRENT_PASSWORD': { status: 400, code: '408', detail: 'Invalid password' },
@@ -36,6 +37,7 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
 
 /** Glue errors for a module error; unknown codes fall back on the error's kind. */
 export const glueErrorsFor = (error: DomainError): GlueErrorObject[] => {
+  if (error.code === 'ADDRESS.LIMIT_REACHED') return [{ status: 422, code: '901', detail: `addresses => ${error.message}` }];
   if (error instanceof InputValidationError) {
     return error.violations.map((v) => ({ status: 422, code: '901', detail: `${v.field} => ${v.message}` }));
   }

@@ -1,0 +1,126 @@
+import { doc, startStack, TestStack } from '../../../test/support/stack';
+import { bearer, glueError, registerShopper, Shopper } from './storefront.helpers';
+
+const NOT_FOUND = glueError(404, '404', 'Address was not found.');
+const UNAUTHORIZED = glueError(403, '411', 'Unauthorized request.');
+
+const address = (overrides: Record<string, unknown> = {}) => ({
+  salutation: 'Ms', firstName: 'Ada', lastName: 'Lovelace', address1: 'Julie-Wolfthorn-Straße', address2: '1', address3: null,
+  zipCode: '10115', city: 'Berlin', iso2Code: 'DE', company: 'Analytical Engines', phone: '+49 30 1', isDefaultShipping: false, isDefaultBilling: false,
+  ...overrides,
+});
+
+describe('/customers/{ref}/addresses', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack({ worker: false });
+  });
+  afterAll(() => stack.close());
+
+  const path = (s: Shopper, ref = s.reference) => `/customers/${ref}/addresses`;
+  const create = (s: Shopper, attributes: Record<string, unknown>, ref = s.reference) =>
+    stack.http().post(path(s, ref)).set(bearer(s.accessToken)).send(doc('addresses', attributes));
+  const patch = (s: Shopper, uuid: string, attributes: Record<string, unknown>) =>
+    stack.http().patch(`${path(s)}/${uuid}`).set(bearer(s.accessToken)).send(doc('addresses', attributes));
+  const list = async (s: Shopper) => (await stack.http().get(path(s)).set(bearer(s.accessToken))).body.data as { id: string; attributes: Record<string, unknown> }[];
+
+  it('creates an address with the contract attributes; the first becomes both defaults', async () => {
+    const shopper = await registerShopper(stack);
+    const created = await create(shopper, address());
+    expect(created.status).toBe(201);
+    expect(created.body.data).toEqual({
+      type: 'addresses',
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      attributes: {
+        salutation: 'Ms', firstName: 'Ada', lastName: 'Lovelace', address1: 'Julie-Wolfthorn-Straße', address2: '1', address3: null, zipCode: '10115',
+        city: 'Berlin', country: 'Germany', iso2Code: 'DE', company: 'Analytical Engines', phone: '+49 30 1', isDefaultShipping: true, isDefaultBilling: true,
+      },
+      links: { self: `http://localhost:3000/customers/${shopper.reference}/addresses/${created.body.data.id}` },
+    });
+  });
+
+  it('follows the default rules: true takes the default, false never unsets it, deleting leaves it empty', async () => {
+    const shopper = await registerShopper(stack);
+    const first = (await create(shopper, address())).body.data.id;
+    const second = (await create(shopper, address({ city: 'Hamburg', zipCode: '20095' }))).body.data;
+    expect(second.attributes).toMatchObject({ isDefaultBilling: false, isDefaultShipping: false });
+    const third = (await create(shopper, address({ isDefaultBilling: true, iso2Code: 'US', zipCode: '94105', city: 'San Francisco' }))).body.data;
+    expect(third.attributes).toMatchObject({ isDefaultBilling: true, isDefaultShipping: false, country: 'United States of America' });
+
+    const byId = async () => Object.fromEntries((await list(shopper)).map((a) => [a.id, a.attributes]));
+    expect((await byId())[first]).toMatchObject({ isDefaultBilling: false, isDefaultShipping: true });
+
+    const unset = await patch(shopper, first, { isDefaultShipping: false, city: 'Potsdam', zipCode: '14467' });
+    expect(unset.status).toBe(200);
+    expect(unset.body.data.attributes).toMatchObject({ isDefaultShipping: true, city: 'Potsdam' });
+    expect((await patch(shopper, second.id, { isDefaultShipping: true })).body.data.attributes.isDefaultShipping).toBe(true);
+    expect((await byId())[first].isDefaultShipping).toBe(false);
+
+    expect((await stack.http().delete(`${path(shopper)}/${third.id}`).set(bearer(shopper.accessToken))).status).toBe(204);
+    const remaining = await byId();
+    expect(Object.keys(remaining)).toHaveLength(2);
+    expect(Object.values(remaining).some((a) => a.isDefaultBilling)).toBe(false);
+    // With no default billing left, the next new address takes it.
+    expect((await create(shopper, address())).body.data.attributes).toMatchObject({ isDefaultBilling: true, isDefaultShipping: false });
+  });
+
+  it("answers 403 411 for another customer's reference and 404 404 for an unknown or foreign uuid", async () => {
+    const shopper = await registerShopper(stack);
+    const other = await registerShopper(stack);
+    const theirs = (await create(other, address())).body.data.id;
+    expect((await stack.http().get(path(shopper, other.reference)).set(bearer(shopper.accessToken))).body).toEqual(UNAUTHORIZED);
+    expect((await create(shopper, address(), other.reference)).body).toEqual(UNAUTHORIZED);
+    expect((await stack.http().patch(`${path(shopper, other.reference)}/${theirs}`).set(bearer(shopper.accessToken)).send(doc('addresses', { city: 'Evil' }))).body).toEqual(UNAUTHORIZED);
+    expect((await stack.http().delete(`${path(shopper, other.reference)}/${theirs}`).set(bearer(shopper.accessToken))).body).toEqual(UNAUTHORIZED);
+    for (const uuid of [theirs, '00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+      expect((await stack.http().get(`${path(shopper)}/${uuid}`).set(bearer(shopper.accessToken))).body).toEqual(NOT_FOUND);
+      expect((await patch(shopper, uuid, { city: 'Evil' })).body).toEqual(NOT_FOUND);
+      expect((await stack.http().delete(`${path(shopper)}/${uuid}`).set(bearer(shopper.accessToken))).body).toEqual(NOT_FOUND);
+    }
+    expect((await list(other))[0].attributes.city).toBe('Berlin');
+    expect((await stack.http().get(path(shopper))).body).toEqual(glueError(403, '002', 'Missing access token.'));
+  });
+
+  it('validates with 422 901: required fields, lengths, country and its postal code format', async () => {
+    const shopper = await registerShopper(stack);
+    const missing = await create(shopper, {});
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors.map((e: { detail: string }) => e.detail).sort()).toEqual(
+      ['address1', 'address2', 'city', 'firstName', 'isDefaultBilling', 'isDefaultShipping', 'iso2Code', 'lastName', 'salutation', 'zipCode']
+        .map((f) => `${f} => This field is missing.`),
+    );
+    expect((await create(shopper, address({ iso2Code: 'XX' }))).body).toEqual(glueError(422, '901', 'iso2Code => This value is not a valid country.'));
+    expect((await create(shopper, address({ zipCode: '1234' }))).body).toEqual(glueError(422, '901', 'zipCode => This value is not a valid postal code.'));
+    expect((await create(shopper, address({ iso2Code: 'GB', zipCode: '10115' }))).status).toBe(422);
+    expect((await create(shopper, address({ iso2Code: 'GB', zipCode: 'SW1A 1AA', city: 'London' }))).status).toBe(201);
+    expect((await create(shopper, address({ city: 'Ab' }))).body).toEqual(glueError(422, '901', 'city => This value is too short. It should have 3 characters or more.'));
+    expect((await create(shopper, address({ zipCode: '1'.repeat(16) }))).body.errors[0].detail).toBe('zipCode => This value is too long. It should have 15 characters or less.');
+    expect((await create(shopper, address({ isDefaultBilling: 'yes' }))).body).toEqual(glueError(422, '901', 'isDefaultBilling => This value should be of type bool.'));
+    const first = (await list(shopper))[0].id;
+    expect((await patch(shopper, first, { zipCode: 'ABC' })).body).toEqual(glueError(422, '901', 'zipCode => This value is not a valid postal code.'));
+  });
+
+  it('includes the addresses in GET /customers/{ref}?include=addresses', async () => {
+    const shopper = await registerShopper(stack);
+    const a = (await create(shopper, address())).body.data.id;
+    const b = (await create(shopper, address({ city: 'Hamburg', zipCode: '20095' }))).body.data.id;
+    const response = await stack.http().get(`/customers/${shopper.reference}?include=addresses`).set(bearer(shopper.accessToken));
+    expect(response.body.data.relationships).toEqual({ addresses: { data: [{ type: 'addresses', id: a }, { type: 'addresses', id: b }] } });
+    expect(response.body.included.map((r: { id: string }) => r.id)).toEqual([a, b]);
+  });
+
+  it('refuses the 101st address with 422', async () => {
+    const shopper = await registerShopper(stack);
+    for (let i = 0; i < 100; i++) expect((await create(shopper, address())).status).toBe(201);
+    const over = await create(shopper, address());
+    expect(over.body).toEqual(glueError(422, '901', 'addresses => A customer can have at most 100 addresses.'));
+  }, 60_000);
+
+  it('blanks the addresses of a deleted customer', async () => {
+    const shopper = await registerShopper(stack);
+    await create(shopper, address());
+    expect((await stack.http().delete(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken))).status).toBe(204);
+    const rows = await stack.sql<Record<string, unknown>>('select first_name, last_name, address1, city, phone from customer_address where customer_reference = ?', [shopper.reference]);
+    expect(rows).toEqual([{ first_name: '', last_name: '', address1: '', city: '', phone: null }]);
+  });
+});

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AddressChanges, AddressView, NewAddress } from './dto/address.dto';
+import { CreateAddressCommand } from './commands/create-address/create-address.command';
+import { UpdateAddressCommand } from './commands/update-address/update-address.command';
+import { DeleteAddressCommand } from './commands/delete-address/delete-address.command';
+import { ListAddressesQuery } from './queries/list-addresses/list-addresses.query';
+
+@Injectable()
+export class AddressFacade {
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+
+  /** The customer's addresses, oldest first. */
+  listForCustomer(customerReference: string): Promise<AddressView[]> {
+    return this.queries.execute(new ListAddressesQuery(customerReference));
+  }
+
+  /**
+   * One address of the customer.
+   * @throws AddressNotFoundError for an unknown uuid or another customer's address
+   */
+  async get(customerReference: string, uuid: string): Promise<AddressView> {
+    return (await this.queries.execute(new ListAddressesQuery(customerReference, uuid)))[0];
+  }
+
+  /**
+   * Adds an address. It becomes default billing (shipping) when asked or when the customer has none.
+   * @throws InputValidationError (unknown country, postal code not valid for it), AddressLimitReachedError
+   */
+  create(customerReference: string, input: NewAddress): Promise<AddressView> {
+    return this.commands.execute(new CreateAddressCommand(customerReference, input));
+  }
+
+  /**
+   * Changes the given fields; `isDefault*: true` makes it the default, `false` never unsets a current default.
+   * @throws AddressNotFoundError, InputValidationError
+   */
+  update(customerReference: string, uuid: string, changes: AddressChanges): Promise<AddressView> {
+    return this.commands.execute(new UpdateAddressCommand(customerReference, uuid, changes));
+  }
+
+  /**
+   * Deletes an address; a default it held stays empty.
+   * @throws AddressNotFoundError
+   */
+  delete(customerReference: string, uuid: string): Promise<void> {
+    return this.commands.execute(new DeleteAddressCommand(customerReference, uuid));
+  }
+}

@@ -1,0 +1,16 @@
+import * as countries from 'i18n-iso-countries';
+import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
+import { FieldViolation } from '@patron/shared-kernel';
+
+/** The English name of an ISO 3166-1 alpha-2 code, or null for an unknown code. */
+export const countryName = (iso2Code: string): string | null =>
+  /^[A-Z]{2}$/.test(iso2Code) && countries.isValid(iso2Code) ? (countries.getName(iso2Code, 'en') ?? null) : null;
+
+/** Violations of the country and postal-code rules (postal codes are checked for countries whose format is known). */
+export const addressViolations = (iso2Code: string, zipCode: string): FieldViolation[] => {
+  if (!countryName(iso2Code)) return [{ field: 'iso2Code', message: 'This value is not a valid country.' }];
+  if (postcodeValidatorExistsForCountry(iso2Code) && !postcodeValidator(zipCode.trim(), iso2Code)) {
+    return [{ field: 'zipCode', message: 'This value is not a valid postal code.' }];
+  }
+  return [];
+};
