@@ -85,3 +85,14 @@ export const appLogger = (env: Env): LoggerService => {
   const levels = LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1);
   return new PatronLogger(!levels.includes('debug'), { logLevels: levels, json: env.NODE_ENV === 'production' });
 };
+
+/** Listens on `port`, or exits with one clear line when the port is taken. */
+export const listenOrExit = async (app: { listen(port: number): Promise<unknown> }, port: number, what: string): Promise<void> => {
+  try {
+    await app.listen(port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    process.stderr.write(`Port ${port} (${what}) is already in use: stop what uses it or choose another port.\n`);
+    process.exit(98);
+  }
+};

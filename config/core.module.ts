@@ -5,6 +5,7 @@ import { AuthModule, RevokeRefreshTokensOnAnonymizationPlugin } from '@patron/au
 import { CustomerModule } from '@patron/customer';
 import { CustomerAccessModule } from '@patron/customer-access';
 import { AddressModule, BlankAddressesOnAnonymizationPlugin } from '@patron/address';
+import { SalesModule } from '@patron/sales';
 import { OutboxModule } from '@patron/outbox';
 import { PasswordModule } from '@patron/password';
 import { Clock, KernelModule } from '@patron/shared-kernel';
@@ -39,6 +40,7 @@ export class PatronCoreModule {
         }),
         CustomerAccessModule.forRoot(),
         AddressModule.forRoot(),
+        SalesModule.forRoot(),
         AuthModule.forRoot({
           config: {
             jwtSecret: env.JWT_SECRET,

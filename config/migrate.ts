@@ -44,7 +44,8 @@ export const ensureDatabaseExists = async (databaseUrl: string): Promise<boolean
   try {
     await admin.query(`create database "${name.replace(/"/g, '""')}"`);
   } catch (error) {
-    if ((error as { code?: string }).code !== '42P04') throw error; // created by a process starting alongside
+    // Created by a process starting alongside: "already exists", or the catalog's unique index when both raced.
+    if (!['42P04', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
   } finally {
     await admin.end();
   }

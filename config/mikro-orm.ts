@@ -10,16 +10,18 @@ import {
 import { Migration20261203000100_outbox, OutboxMessage } from '@patron/outbox';
 import { CustomerAccessSetting, Migration20261203000700_customer_access } from '@patron/customer-access';
 import { CustomerAddress, Migration20261203000800_customer_address } from '@patron/address';
+import { Migration20261203000900_sales_order, SalesOrder } from '@patron/sales';
 import { Migration20261203000300_refresh_token, Migration20261203000500_refresh_token_version, RefreshToken } from '@patron/auth';
 
 /** Every entity of every module; the apps and the CLI share one metadata set. */
-export const ENTITIES = [Customer, OutboxMessage, RefreshToken, CustomerAccessSetting, CustomerAddress];
+export const ENTITIES = [Customer, OutboxMessage, RefreshToken, CustomerAccessSetting, CustomerAddress, SalesOrder];
 
 /** Every module's migrations, in the order they must run (their names sort by timestamp). */
 export const MIGRATIONS = [Migration20261203000100_outbox, Migration20261203000200_customer, Migration20261203000300_refresh_token, Migration20261203000400_customer_password_lifecycle, Migration20261203000500_refresh_token_version,
   Migration20261203000600_customer_email_change,
   Migration20261203000700_customer_access,
   Migration20261203000800_customer_address,
+  Migration20261203000900_sales_order,
 ]
   .map((migration) => ({ name: migration.name, class: migration }))
   .sort((a, b) => a.name.localeCompare(b.name));

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
-import { closeOnSignal, Database, Env, loadEnvOrExit, appLogger, migrateOnStart, openDatabaseOrExit, PatronCoreModule } from '@patron/config';
+import { closeOnSignal, listenOrExit, Database, Env, loadEnvOrExit, appLogger, migrateOnStart, openDatabaseOrExit, PatronCoreModule } from '@patron/config';
 import { OutboxRelay } from '@patron/outbox';
 import { StorefrontApiModule } from '../../storefront-api/src/storefront-api.module';
 import { createStorefrontApp, storefrontHttpOptions } from '../../storefront-api/src/storefront.app';
@@ -31,8 +31,8 @@ const main = async () => {
   });
   await migrateOnStart(storefront, env, database);
   storefront.get(OutboxRelay).start();
-  await storefront.listen(env.STOREFRONT_PORT);
-  await backoffice.listen(env.BACKOFFICE_PORT);
+  await listenOrExit(storefront, env.STOREFRONT_PORT, 'STOREFRONT_PORT');
+  await listenOrExit(backoffice, env.BACKOFFICE_PORT, 'BACKOFFICE_PORT');
 
   const logger = new Logger('Patron');
   logger.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s on ${database.description}`);

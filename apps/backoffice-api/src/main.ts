@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { closeOnSignal, loadEnvOrExit, appLogger, migrateOnStart, openDatabaseOrExit } from '@patron/config';
+import { closeOnSignal, listenOrExit, loadEnvOrExit, appLogger, migrateOnStart, openDatabaseOrExit } from '@patron/config';
 import { BackofficeAppModule, createBackofficeApp } from './backoffice.app';
 
 const main = async () => {
@@ -12,7 +12,7 @@ const main = async () => {
     await database.close();
   });
   await migrateOnStart(app, env, database);
-  await app.listen(env.BACKOFFICE_PORT);
+  await listenOrExit(app, env.BACKOFFICE_PORT, 'BACKOFFICE_PORT');
   new Logger('Patron').log(`Back-office API on http://localhost:${env.BACKOFFICE_PORT}/api (${database.description})`);
 };
 

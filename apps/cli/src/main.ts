@@ -11,7 +11,9 @@ import { Argon2idPasswordHasher, PasswordConfig } from '@patron/password';
 import { CliModule } from './cli.module';
 import { formatImportSummary, ImportFileError, importCustomersFromFile } from './commands/import-customers.command';
 import { runMailSink } from './commands/mail-sink.command';
-import { DEMO_PASSWORD, demoCustomerRows } from './commands/demo-customers';
+import { DEMO_PASSWORD, demoCustomerRows, demoOrderRows } from './commands/demo-customers';
+import { formatOrderImportSummary, importOrdersFromFile } from './commands/import-orders.command';
+import { SalesFacade } from '@patron/sales';
 
 /** Runs `work` with the core modules on the configured database (migrated first unless MIGRATE_ON_START=false). */
 const withApp = async <T>(work: (app: INestApplicationContext) => Promise<T>, migrate = true): Promise<T> => {
@@ -57,15 +59,30 @@ program
   });
 
 program
+  .command('import:orders')
+  .description('import order history from a CSV file')
+  .argument('<file>', 'CSV with the header order_reference,customer_reference,created_at,status,currency,grand_total,item_count (grand_total like 129.90)')
+  .option('--skip-invalid', 'import the valid rows and report the invalid ones (default: import nothing when any row is invalid)')
+  .action(async (file: string, options: { skipInvalid?: boolean }) => {
+    const summary = await withApp((app) => importOrdersFromFile(app.get(SalesFacade), file, options.skipInvalid ?? false));
+    console.log(formatOrderImportSummary(file, summary));
+    if (!summary.imported) process.exitCode = 1;
+  });
+
+program
   .command('demo')
-  .description('import 25 generated, confirmed demo customers (references DEMO--1 …) to try the APIs with')
+  .description('import 25 generated, confirmed demo customers (references DEMO--1 …) with a few orders each')
   .option('--count <n>', 'how many', '25')
   .action(async (options: { count: string }) => {
     const count = Math.min(Math.max(Number(options.count) || 25, 1), 1000);
     const hash = await new Argon2idPasswordHasher(new PasswordConfig()).hash(DEMO_PASSWORD);
     const rows = demoCustomerRows(count, hash);
-    const summary = await withApp((app) => app.get(CustomerFacade).importCustomers(rows, { skipInvalid: true }));
-    console.log(`Demo customers: ${summary.created} created, ${summary.updated} updated. Log in as ${rows[0].email} (or any of`);
+    const [summary, orders] = await withApp(async (app) => {
+      const customers = await app.get(CustomerFacade).importCustomers(rows, { skipInvalid: true });
+      return [customers, await app.get(SalesFacade).importOrders(demoOrderRows(rows), true)] as const;
+    });
+    console.log(`Demo customers: ${summary.created} created, ${summary.updated} updated, with ${orders.created + orders.updated} orders.`);
+    console.log(`Log in as ${rows[0].email} (or any of`);
     console.log(`${rows.slice(1, 3).map((r) => r.email).join(', ')}, …) with the password ${DEMO_PASSWORD}`);
     if (summary.problems.length) console.log(formatImportSummary('the demo set', summary));
   });

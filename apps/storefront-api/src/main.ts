@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { closeOnSignal, loadEnvOrExit, appLogger, migrateOnStart, openDatabaseOrExit } from '@patron/config';
+import { closeOnSignal, listenOrExit, loadEnvOrExit, appLogger, migrateOnStart, openDatabaseOrExit } from '@patron/config';
 import { createStorefrontApp, StorefrontAppModule, storefrontHttpOptions } from './storefront.app';
 
 const main = async () => {
@@ -12,7 +12,7 @@ const main = async () => {
     await database.close();
   });
   await migrateOnStart(app, env, database);
-  await app.listen(env.STOREFRONT_PORT);
+  await listenOrExit(app, env.STOREFRONT_PORT, 'STOREFRONT_PORT');
   new Logger('Patron').log(`Storefront API on http://localhost:${env.STOREFRONT_PORT} (${database.description})`);
 };
 

@@ -13,6 +13,7 @@ import { CustomerSchemas } from './customers/customer.schemas';
 import { CustomersController } from './customers/customers.controller';
 import { CustomerAccessController } from './customers/customer-access.controller';
 import { AddressesController } from './addresses/addresses.controller';
+import { OrdersController } from './orders/orders.controller';
 import { GlueExceptionFilter } from './glue/glue-exception.filter';
 import { StorefrontLinks } from './glue/json-api';
 
@@ -24,7 +25,7 @@ export class StorefrontApiModule {
     return {
       module: StorefrontApiModule,
       imports: [PassportModule],
-      controllers: [CustomersController, CustomerConfirmationController, AccessTokensController, PasswordsController, CustomerAccessController, AddressesController],
+      controllers: [CustomersController, CustomerConfirmationController, AccessTokensController, PasswordsController, CustomerAccessController, AddressesController, OrdersController],
       providers: [
         { provide: StorefrontLinks, useValue: new StorefrontLinks(env.STOREFRONT_URL) },
         { provide: APP_FILTER, useClass: GlueExceptionFilter },

@@ -1,4 +1,5 @@
 import { CustomerImportRow } from '@patron/customer';
+import { OrderImportRow } from '@patron/sales';
 
 export const DEMO_PASSWORD = 'Demo-Shopper-2024!';
 
@@ -30,3 +31,20 @@ export const demoCustomerRows = (count: number, passwordHash: string): CustomerI
       registered: '2024-01-15',
     };
   });
+
+const STATUSES = ['delivered', 'shipped', 'paid', 'cancelled', 'new'];
+
+/** Up to four orders per demo customer over 2024, deterministic like the customers. */
+export const demoOrderRows = (customers: CustomerImportRow[]): OrderImportRow[] =>
+  customers.flatMap((customer, i) =>
+    Array.from({ length: (i % 4) + 1 }, (_, n) => ({
+      line: 0,
+      order_reference: `DEMO-ORDER-${i + 1}-${n + 1}`,
+      customer_reference: customer.customer_reference,
+      created_at: `2024-${String(1 + ((i + n * 3) % 12)).padStart(2, '0')}-${String(1 + ((i * 7 + n) % 28)).padStart(2, '0')}T1${n}:30:00Z`,
+      status: STATUSES[(i + n) % STATUSES.length],
+      currency: 'EUR',
+      grand_total: `${19 + ((i * 37 + n * 11) % 480)}.${String((i * 13 + n) % 100).padStart(2, '0')}`,
+      item_count: String(1 + ((i + n) % 5)),
+    })),
+  ).map((row, index) => ({ ...row, line: index + 2 }));

@@ -10,31 +10,39 @@ export const CUSTOMER_IMPORT_COLUMNS = [
 export class ImportFileError extends Error {}
 
 /** Streams a Spryker customer CSV as rows with their line numbers; checks the header first. */
-export async function* readCustomerCsv(file: string): AsyncGenerator<CustomerImportRow> {
+export const readCustomerCsv = (file: string): AsyncGenerator<CustomerImportRow> =>
+  readCsvRows<CustomerImportRow>(file, CUSTOMER_IMPORT_COLUMNS);
+
+/** Streams a CSV file as records keyed by the header's column names, with their line numbers. */
+export async function* readCsvRows<T extends { line: number }>(file: string, required: readonly string[]): AsyncGenerator<T> {
   if (!existsSync(file)) throw new ImportFileError(`File not found: ${file}`);
   let headerSeen = false;
   const parser = createReadStream(file).pipe(
     parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true, columns: (header: string[]) => {
       headerSeen = true;
-      return checkHeader(header);
+      return checkHeader(header, required);
     } }),
   );
   for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    yield { ...(record as unknown as Omit<CustomerImportRow, 'line'>), line: info.lines };
+    yield { ...record, line: info.lines } as unknown as T;
   }
-  if (!headerSeen) throw new ImportFileError(`The file is empty; expected the header ${CUSTOMER_IMPORT_COLUMNS.join(',')}`);
+  if (!headerSeen) throw new ImportFileError(`The file is empty; expected the header ${required.join(',')}`);
 }
 
-const checkHeader = (header: string[]): string[] => {
+const checkHeader = (header: string[], required: readonly string[]): string[] => {
   const columns = header.map((h) => h.trim());
-  const missing = CUSTOMER_IMPORT_COLUMNS.filter((c) => !columns.includes(c));
-  if (missing.length) throw new ImportFileError(`The header lacks the column(s) ${missing.join(', ')}; expected ${CUSTOMER_IMPORT_COLUMNS.join(',')}`);
+  const missing = required.filter((c) => !columns.includes(c));
+  if (missing.length) throw new ImportFileError(`The header lacks the column(s) ${missing.join(', ')}; expected ${required.join(',')}`);
   return columns;
 };
 
-export const importCustomersFromFile = async (customers: CustomerFacade, file: string, skipInvalid: boolean): Promise<CustomerImportSummary> => {
+export const importCustomersFromFile = (customers: CustomerFacade, file: string, skipInvalid: boolean): Promise<CustomerImportSummary> =>
+  withFileErrors(() => customers.importCustomers(readCustomerCsv(file), { skipInvalid }));
+
+/** Runs an import, turning the reader's and csv-parse's errors into `ImportFileError`s. */
+export const withFileErrors = async <T>(work: () => Promise<T>): Promise<T> => {
   try {
-    return await customers.importCustomers(readCustomerCsv(file), { skipInvalid });
+    return await work();
   } catch (error) {
     // csv-parse wraps errors thrown by the header callback and reports malformed CSV with its own codes.
     if (error instanceof ImportFileError) throw error;

@@ -15,6 +15,7 @@ const BY_CODE: Record<string, Omit<GlueErrorObject, 'detail'> & { detail?: strin
   'AUTH.INVALID_REFRESH_TOKEN': { status: 401, code: '004', detail: 'Failed to refresh token.' },
   'AUTH.LOGIN_BLOCKED': { status: 429, code: '4401' },
   'ADDRESS.NOT_FOUND': { status: 404, code: '404', detail: 'Address was not found.' },
+  'SALES.ORDER_NOT_FOUND': { status: 404, code: '1101', detail: "Can't find order by the given order reference" },
   'CUSTOMER.INVALID_RESTORE_PASSWORD_KEY': { status: 422, code: '415', detail: 'Restore password key is not valid.' },
   'CUSTOMER.RESTORE_PASSWORD_KEY_EXPIRED': { status: 400, code: '407', detail: 'Failed to change password.' },
   'CUSTOMER.INVALID_CURRENT_PASSWORD': { status: 400, code: '408', detail: 'Invalid password' },

@@ -23,6 +23,10 @@ export interface CustomerView {
   tokenVersion: number;
 }
 
+/** `YYYY-MM-DD`: PostgreSQL drivers hand `date` columns back as strings, the embedded one as a UTC-midnight Date. */
+const calendarDay = (value: unknown): string | null =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value.slice(0, 10) : null;
+
 export const toCustomerView = (c: Customer): CustomerView => ({
   reference: c.customerReference,
   email: c.email,
@@ -30,7 +34,7 @@ export const toCustomerView = (c: Customer): CustomerView => ({
   firstName: c.firstName ?? null,
   lastName: c.lastName ?? null,
   gender: c.gender ?? null,
-  dateOfBirth: c.dateOfBirth ?? null,
+  dateOfBirth: calendarDay(c.dateOfBirth),
   phone: c.phone ?? null,
   company: c.company ?? null,
   locale: c.locale,
