@@ -57,6 +57,17 @@ describe('order history', () => {
     expect(capped.body.data).toHaveLength(23);
   });
 
+  it('answers an empty page for a customer without orders', async () => {
+    const shopper = await registerShopper(stack);
+    const response = await stack.http().get(`/customers/${shopper.reference}/orders?page[offset]=30`).set(bearer(shopper.accessToken));
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual([]);
+    expect(response.body.meta).toEqual({ totalItems: 0, totalPages: 0, currentPage: 4, maxPerPage: 10 });
+    const base = `http://localhost:3000/customers/${shopper.reference}/orders`;
+    expect(response.body.links.last).toBe(`${base}?page[offset]=0&page[limit]=10`);
+    expect(response.body.links.next).toBeUndefined();
+  });
+
   it('hides other customers\' orders: their list is 404 402, their order 404', async () => {
     const shopper = await registerShopper(stack);
     const other = await registerShopper(stack);
