@@ -5,3 +5,4 @@ export * from './secret-token';
 export * from './duration';
 export * from './kernel.module';
 export * from './transaction-fork';
+export * from './iso-date';

@@ -1,3 +1,4 @@
+import { isCalendarDate, parseIsoTimestamp } from '@patron/shared-kernel';
 import { CustomerConfig, GENDERS, SALUTATIONS } from '../../customer.config';
 import { isValidEmail, normalizeEmail } from '../../domain/email-address';
 import { CustomerImportRow } from '../../dto/customer.inputs';
@@ -21,27 +22,8 @@ export interface ImportRecord {
   registeredAt: Date | null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** `YYYY-MM-DD`, optionally with a time and a zone (read as UTC without one). */
-const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-const parseTimestamp = (value: string): Date | null => {
-  const match = TIMESTAMP.exec(value);
-  if (!match || !isCalendarDate(match[1])) return null;
-  const date = new Date(`${match[1]}T${match[2] ?? '00:00:00'}${match[3] ?? 'Z'}`);
-  return Number.isNaN(date.getTime()) || !isStorableYear(date) ? null : date;
-};
 /** The largest value of `customer_reference_seq` (a PostgreSQL bigint). */
 const MAX_REFERENCE_NUMBER = 9223372036854775807n;
-
-/** Years PostgreSQL stores for these columns as we write them (it has no year 0). */
-const isStorableYear = (date: Date): boolean => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999;
-
-const isCalendarDate = (value: string): boolean => {
-  if (!DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && isStorableYear(date) && date.toISOString().startsWith(value);
-};
 
 const choice = <T extends string>(value: string, allowed: readonly T[]): T | null | undefined => {
   if (value === '') return null;
@@ -71,7 +53,7 @@ export const parseImportRow = (row: CustomerImportRow, config: CustomerConfig): 
   const dateOfBirth = blankToNull(row.date_of_birth);
   if (dateOfBirth && !isCalendarDate(dateOfBirth)) return `invalid date_of_birth "${dateOfBirth}" (expected YYYY-MM-DD)`;
   const registered = blankToNull(row.registered);
-  const registeredAt = registered ? parseTimestamp(registered) : null;
+  const registeredAt = registered ? parseIsoTimestamp(registered) : null;
   if (registered && !registeredAt) return `invalid registered date "${registered}" (expected YYYY-MM-DD or an ISO 8601 timestamp)`;
   return {
     line: row.line,

@@ -2,21 +2,12 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AddressFacade, AddressView } from '@patron/address';
 import { CustomerFacade } from '@patron/customer';
-import { forkJoiningTransaction } from '@patron/shared-kernel';
+import { forkJoiningTransaction, parseIsoTimestamp } from '@patron/shared-kernel';
 import { SalesOrder } from '../../domain/sales-order.entity';
 import { OrderImportRow, OrderImportSummary } from '../../dto/order.dto';
 import { ImportOrdersCommand } from './import-orders.command';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
-const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** `YYYY-MM-DD` or an ISO 8601 timestamp; without a zone it is read as UTC. Null when invalid. */
-const parseTimestamp = (value: string): Date | null => {
-  const match = TIMESTAMP.exec(value.trim());
-  if (!match) return null;
-  const date = new Date(`${match[1]}T${match[2] ?? '00:00:00'}${match[3] ?? 'Z'}`);
-  return Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1 ? null : date;
-};
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
 interface Snapshot {
@@ -58,7 +49,7 @@ export class ImportOrdersHandler implements ICommandHandler<ImportOrdersCommand>
           const [major, minor = ''] = row.grand_total.trim().split('.');
           const values = {
             customerReference: row.customer_reference.trim(),
-            createdAt: parseTimestamp(row.created_at)!,
+            createdAt: parseIsoTimestamp(row.created_at)!,
             status: row.status.trim(),
             currency: row.currency.trim().toUpperCase(),
             grandTotal: String(BigInt(major) * 100n + BigInt(minor.padEnd(2, '0'))),
@@ -92,7 +83,7 @@ export class ImportOrdersHandler implements ICommandHandler<ImportOrdersCommand>
     if (Object.values(row).some((v) => typeof v === 'string' && v.includes('\u0000'))) return 'contains a NUL character';
     if (!reference) return 'missing order_reference';
     if (seen.has(reference)) return `duplicate order_reference "${reference}" (already on line ${seen.get(reference)})`;
-    if (!parseTimestamp(row.created_at ?? '')) return `invalid created_at "${row.created_at}" (expected an ISO 8601 date or timestamp)`;
+    if (!parseIsoTimestamp(row.created_at ?? '')) return `invalid created_at "${row.created_at}" (expected an ISO 8601 date or timestamp)`;
     if (!(row.status ?? '').trim()) return 'missing status';
     if (!CURRENCIES.has((row.currency ?? '').trim().toUpperCase())) return `unknown currency "${row.currency}" (expected an ISO 4217 code)`;
     if (!AMOUNT.test((row.grand_total ?? '').trim())) return `invalid grand_total "${row.grand_total}" (expected an amount like 129.90)`;
