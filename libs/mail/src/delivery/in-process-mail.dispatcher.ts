@@ -75,6 +75,7 @@ export class InProcessMailDispatcher implements OutboxDispatcher, OnApplicationS
         this.logger.error(`Mail ${id} is dead after ${attempt} attempt(s): ${(error as Error).message}`);
         return;
       }
+      this.logger.warn(`Mail ${id} failed, attempt ${attempt} of ${attempts}: ${(error as Error).message}`);
       this.retryLater(id, attempt + 1);
     }
   }

@@ -47,6 +47,8 @@ export class MailProcessor extends WorkerHost implements OnModuleInit {
         // kept, a message put back to pending (`requeueDead`) would be relayed but never sent.
         await job.remove();
         this.logger.error(`Mail ${job.id} (${job.data.type}) is dead after ${job.attemptsMade} attempt(s): ${error.message}`);
+      } else {
+        this.logger.warn(`Mail ${job.id} (${job.data.type}) failed, attempt ${job.attemptsMade} of ${job.opts.attempts}: ${error.message}`);
       }
     } catch (bookkeeping) {
       this.logger.error(`Could not record the failure of mail ${job.id}: ${(bookkeeping as Error).message}`);
