@@ -6,6 +6,7 @@ import { CustomerModule } from '@patron/customer';
 import { CustomerAccessModule } from '@patron/customer-access';
 import { AddressModule, BlankAddressesOnAnonymizationPlugin } from '@patron/address';
 import { SalesModule } from '@patron/sales';
+import { UserModule } from '@patron/user';
 import { OutboxModule } from '@patron/outbox';
 import { PasswordModule } from '@patron/password';
 import { Clock, KernelModule } from '@patron/shared-kernel';
@@ -41,6 +42,7 @@ export class PatronCoreModule {
         CustomerAccessModule.forRoot(),
         AddressModule.forRoot(),
         SalesModule.forRoot(),
+        UserModule.forRoot(),
         AuthModule.forRoot({
           config: {
             jwtSecret: env.JWT_SECRET,

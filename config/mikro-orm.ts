@@ -11,10 +11,11 @@ import { Migration20261203000100_outbox, OutboxMessage } from '@patron/outbox';
 import { CustomerAccessSetting, Migration20261203000700_customer_access } from '@patron/customer-access';
 import { CustomerAddress, Migration20261203000800_customer_address } from '@patron/address';
 import { Migration20261203000900_sales_order, SalesOrder } from '@patron/sales';
+import { BackofficeUser, Migration20261203001000_backoffice_user } from '@patron/user';
 import { Migration20261203000300_refresh_token, Migration20261203000500_refresh_token_version, RefreshToken } from '@patron/auth';
 
 /** Every entity of every module; the apps and the CLI share one metadata set. */
-export const ENTITIES = [Customer, OutboxMessage, RefreshToken, CustomerAccessSetting, CustomerAddress, SalesOrder];
+export const ENTITIES = [Customer, OutboxMessage, RefreshToken, CustomerAccessSetting, CustomerAddress, SalesOrder, BackofficeUser];
 
 /** Every module's migrations, in the order they must run (their names sort by timestamp). */
 export const MIGRATIONS = [Migration20261203000100_outbox, Migration20261203000200_customer, Migration20261203000300_refresh_token, Migration20261203000400_customer_password_lifecycle, Migration20261203000500_refresh_token_version,
@@ -22,6 +23,7 @@ export const MIGRATIONS = [Migration20261203000100_outbox, Migration202612030002
   Migration20261203000700_customer_access,
   Migration20261203000800_customer_address,
   Migration20261203000900_sales_order,
+  Migration20261203001000_backoffice_user,
 ]
   .map((migration) => ({ name: migration.name, class: migration }))
   .sort((a, b) => a.name.localeCompare(b.name));

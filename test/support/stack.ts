@@ -11,6 +11,7 @@ import { Clock } from '@patron/shared-kernel';
 import { StorefrontApiModule } from '../../apps/storefront-api/src/storefront-api.module';
 import { createStorefrontApp } from '../../apps/storefront-api/src/storefront.app';
 import { WorkerTasksModule } from '../../apps/worker/src/worker-tasks.module';
+import { createBackofficeApp, SharedBackofficeAppModule } from '../../apps/backoffice-api/src/backoffice.app';
 import { createTestDatabase, TestDatabase } from './database';
 import { SmtpSink } from './smtp-sink';
 
@@ -23,6 +24,7 @@ export interface TestStack {
   db: TestDatabase;
   smtp: SmtpSink;
   http: () => ReturnType<typeof request>;
+  backofficeHttp: () => ReturnType<typeof request>;
   sql: <T = Record<string, unknown>>(query: string, params?: unknown[]) => Promise<T[]>;
   close: () => Promise<void>;
 }
@@ -33,6 +35,8 @@ export interface StackOptions {
   /** Run the outbox relay and mail processor in the same process (default true). */
   worker?: boolean;
   smtp?: SmtpSink;
+  /** Also start the back-office API on the same facades (`backofficeHttp()`). */
+  backoffice?: boolean;
   /** Replaces the system clock (e.g. a FixedClock to expire keys without waiting). */
   clock?: Clock;
 }
@@ -66,6 +70,8 @@ export const startStack = async (options: StackOptions = {}): Promise<TestStack>
   const app = await createStorefrontApp(root, { logger: ['error'], trustProxy: env.TRUST_PROXY });
   await app.init();
   if (withWorker) app.get(OutboxRelay).start();
+  const backoffice = options.backoffice ? await createBackofficeApp(SharedBackofficeAppModule.forRoot(env, app), ['error'], env.TRUST_PROXY) : undefined;
+  await backoffice?.init();
   const orm = app.get(MikroORM);
 
   return {
@@ -74,8 +80,13 @@ export const startStack = async (options: StackOptions = {}): Promise<TestStack>
     db,
     smtp,
     http: () => request(app.getHttpServer()),
+    backofficeHttp: () => {
+      if (!backoffice) throw new Error('start the stack with { backoffice: true }');
+      return request(backoffice.getHttpServer());
+    },
     sql: (query, params = []) => orm.em.getConnection().execute(query, params),
     close: async () => {
+      await backoffice?.close();
       await app.close();
       if (!options.smtp) await smtp.stop();
       await db.drop();

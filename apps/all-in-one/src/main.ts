@@ -23,7 +23,7 @@ const main = async () => {
   const env = loadEnvOrExit();
   const database = await openDatabaseOrExit(env);
   const storefront = await createStorefrontApp(AllInOneModule.forRoot(env, database), storefrontHttpOptions(env, appLogger(env)));
-  const backoffice = await createBackofficeApp(SharedBackofficeAppModule.forRoot(env, storefront), appLogger(env));
+  const backoffice = await createBackofficeApp(SharedBackofficeAppModule.forRoot(env, storefront), appLogger(env), env.TRUST_PROXY);
   closeOnSignal(async () => {
     await backoffice.close();
     await storefront.close();

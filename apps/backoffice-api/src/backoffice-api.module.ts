@@ -1,26 +1,46 @@
 import { Controller, DynamicModule, Get, Module } from '@nestjs/common';
-import { Env, mailDirectory } from '@patron/config';
+import { APP_FILTER } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { LoginThrottle } from '@patron/auth';
+import { Env, mailDirectory, redisOptions } from '@patron/config';
 import { MailboxModule } from '@patron/mail';
+import { AuthController, BACKOFFICE_LOGIN_THROTTLE } from './auth/auth.controller';
+import { StaffGuard, StaffJwtStrategy } from './auth/staff-auth';
+import { CustomerAccessController } from './customer-access/customer-access.controller';
 import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller';
+import { BackofficeExceptionFilter } from './http/backoffice-error';
 
 @Controller('api')
 class BackofficeStatusController {
-  /** Liveness of the back-office API (the customer management endpoints come with the back-office work). */
+  /** Liveness of the back-office API. */
   @Get('status')
   status() {
     return { status: 'ok', service: 'backoffice-api' };
   }
 }
 
-/** Back-office REST API under `/api`, and the development mailbox under `/dev/mailbox` outside production. */
+/** Back-office REST API under `/api` (staff login, settings), and the development mailbox under `/dev/mailbox` outside production. */
 @Module({})
 export class BackofficeApiModule {
-  static forRoot(env: Pick<Env, 'NODE_ENV' | 'SMTP_URL' | 'DATA_DIR'>): DynamicModule {
+  static forRoot(env: Env): DynamicModule {
     const dev = env.NODE_ENV !== 'production';
+    const redis = env.REDIS_URL ? { options: redisOptions(env.REDIS_URL), keyPrefix: env.QUEUE_PREFIX } : null;
+    const limits = { loginFailureLimit: env.LOGIN_FAILURE_LIMIT, loginFailureWindowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS, loginBlockSeconds: env.LOGIN_BLOCK_SECONDS };
     return {
       module: BackofficeApiModule,
-      imports: dev ? [MailboxModule.forRoot({ mailDirectory: mailDirectory(env) })] : [],
-      controllers: [BackofficeStatusController, ...(dev ? [DevMailboxController] : [])],
+      imports: [
+        PassportModule,
+        JwtModule.register({ secret: env.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        ...(dev ? [MailboxModule.forRoot({ mailDirectory: mailDirectory(env) })] : []),
+      ],
+      controllers: [BackofficeStatusController, AuthController, CustomerAccessController, ...(dev ? [DevMailboxController] : [])],
+      providers: [
+        { provide: StaffJwtStrategy, useFactory: () => new StaffJwtStrategy(env.JWT_SECRET) },
+        StaffGuard,
+        { provide: BACKOFFICE_LOGIN_THROTTLE, useFactory: () => new LoginThrottle(limits, redis, 'backoffice-login-failures') },
+        { provide: APP_FILTER, useClass: BackofficeExceptionFilter },
+      ],
     };
   }
 }

@@ -1,12 +1,15 @@
 import { DynamicModule, Global, INestApplicationContext, LoggerService, LogLevel, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { Database, Env, PatronCoreModule } from '@patron/config';
 import { OutboxFacade } from '@patron/outbox';
 import { CustomerFacade } from '@patron/customer';
+import { CustomerAccessFacade } from '@patron/customer-access';
+import { UserFacade } from '@patron/user';
 import { BackofficeApiModule } from './backoffice-api.module';
 
 /** The facades the back office uses; in the all-in-one process they come from the main application. */
-export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade];
+export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade, UserFacade, CustomerAccessFacade];
 
 @Module({})
 export class BackofficeAppModule {
@@ -33,5 +36,9 @@ export class SharedBackofficeAppModule {
   }
 }
 
-export const createBackofficeApp = (root: DynamicModule, logger: LoggerService | LogLevel[] | false) =>
-  NestFactory.create(root, { logger });
+export const createBackofficeApp = async (root: DynamicModule, logger: LoggerService | LogLevel[] | false, trustProxy: boolean | number | string = false) => {
+  const app = await NestFactory.create<NestExpressApplication>(root, { logger });
+  app.set('trust proxy', trustProxy);
+  app.disable('x-powered-by');
+  return app;
+};

@@ -6,7 +6,7 @@ import { BackofficeAppModule, createBackofficeApp } from './backoffice.app';
 const main = async () => {
   const env = loadEnvOrExit();
   const database = await openDatabaseOrExit(env);
-  const app = await createBackofficeApp(BackofficeAppModule.forRoot(env, database), appLogger(env));
+  const app = await createBackofficeApp(BackofficeAppModule.forRoot(env, database), appLogger(env), env.TRUST_PROXY);
   closeOnSignal(async () => {
     await app.close();
     await database.close();

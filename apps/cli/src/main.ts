@@ -5,7 +5,10 @@ import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { join } from 'node:path';
 import { closeOnSignal, loadEnvOrExit, migrateOnStart, openDatabaseOrExit } from '@patron/config';
-import { CustomerFacade } from '@patron/customer';
+import { CustomerFacade, isValidEmail } from '@patron/customer';
+import { DomainError } from '@patron/shared-kernel';
+import { USER_ROLES, UserFacade, UserRole } from '@patron/user';
+import { readPassword } from './commands/read-password';
 import { OutboxFacade } from '@patron/outbox';
 import { Argon2idPasswordHasher, PasswordConfig } from '@patron/password';
 import { CliModule } from './cli.module';
@@ -85,6 +88,37 @@ program
     console.log(`Log in as ${rows[0].email} (or any of`);
     console.log(`${rows.slice(1, 3).map((r) => r.email).join(', ')}, …) with the password ${DEMO_PASSWORD}`);
     if (summary.problems.length) console.log(formatImportSummary('the demo set', summary));
+  });
+
+program
+  .command('users:create')
+  .description('create a back-office user; the password is read from standard input or asked for, never taken as an argument')
+  .requiredOption('--email <email>', 'login email')
+  .requiredOption('--name <name>', 'display name (kept on the notes the user writes)')
+  .option('--role <role>', `admin (everything) or agent (read customers, add notes)`, 'agent')
+  .action(async (options: { email: string; name: string; role: string }) => {
+    if (!(USER_ROLES as readonly string[]).includes(options.role)) {
+      console.error(`--role must be one of ${USER_ROLES.join(', ')}`);
+      process.exitCode = 2;
+      return;
+    }
+    if (!isValidEmail(options.email)) {
+      console.error(`--email "${options.email}" is not a valid email address`);
+      process.exitCode = 2;
+      return;
+    }
+    const password = await readPassword('Password: ');
+    try {
+      const user = await withApp((app) => app.get(UserFacade).create({ email: options.email, name: options.name, role: options.role as UserRole, password }));
+      console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        console.error(error.message);
+        process.exitCode = 1;
+        return;
+      }
+      throw error;
+    }
   });
 
 program

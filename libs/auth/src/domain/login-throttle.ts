@@ -1,13 +1,18 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { AuthConfig } from '../auth.config';
 
 export const LOGIN_THROTTLE_REDIS = Symbol('auth.login-throttle-redis');
 
 export interface LoginThrottleRedis {
   options: RedisOptions;
   keyPrefix: string;
+}
+
+export interface LoginThrottleLimits {
+  loginFailureLimit: number;
+  loginFailureWindowSeconds: number;
+  loginBlockSeconds: number;
 }
 
 /**
@@ -21,8 +26,9 @@ export class LoginThrottle implements OnModuleDestroy {
   private readonly limiter: RateLimiterAbstract;
   private readonly redis?: Redis;
 
-  constructor(private readonly config: AuthConfig, redis: LoginThrottleRedis | null) {
-    const options = { points: config.loginFailureLimit, duration: config.loginFailureWindowSeconds, keyPrefix: 'login-failures' };
+  /** `name` separates the counters of different logins (storefront customers, back-office users). */
+  constructor(private readonly config: LoginThrottleLimits, redis: LoginThrottleRedis | null, name = 'login-failures') {
+    const options = { points: config.loginFailureLimit, duration: config.loginFailureWindowSeconds, keyPrefix: name };
     if (!redis) {
       this.limiter = new RateLimiterMemory(options);
       return;
@@ -31,7 +37,7 @@ export class LoginThrottle implements OnModuleDestroy {
     this.redis.on('error', (error) => this.logger.warn(`Login throttle store unavailable, counting in memory: ${error.message}`));
     this.limiter = new RateLimiterRedis({
       ...options,
-      keyPrefix: `${redis.keyPrefix}:login-failures`,
+      keyPrefix: `${redis.keyPrefix}:${name}`,
       storeClient: this.redis,
       insuranceLimiter: new RateLimiterMemory(options),
     });

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, UseGuards } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { z } from 'zod';
+import { LoginThrottle } from '@patron/auth';
+import { UserAuthenticationFailedError, UserFacade } from '@patron/user';
+import { BackofficeError } from '../http/backoffice-error';
+import { validateBody } from '../http/validate';
+import { BACKOFFICE_AUDIENCE, Staff, StaffClaims, StaffGuard } from './staff-auth';
+
+export const BACKOFFICE_LOGIN_THROTTLE = Symbol('backoffice.login-throttle');
+const TOKEN_TTL_SECONDS = 8 * 3600;
+const LOGIN = z.object({ email: z.string().min(1), password: z.string().min(1) });
+
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    private readonly users: UserFacade,
+    private readonly jwt: JwtService,
+    @Inject(BACKOFFICE_LOGIN_THROTTLE) private readonly throttle: LoginThrottle,
+  ) {}
+
+  /** Back-office login: a JWT for the back office only (8 h). Failures are counted per IP + email, as on the storefront. */
+  @Post('login')
+  @HttpCode(200)
+  async login(@Body() body: unknown, @Ip() clientIp: string) {
+    const { email, password } = validateBody(LOGIN, body);
+    const blocked = await this.throttle.blockedMinutes(clientIp, email);
+    if (blocked !== null) throw new BackofficeError(429, `Too many log in attempts from your address. Please wait ${blocked} minutes before trying again.`);
+    try {
+      const user = await this.users.authenticate(email, password);
+      await this.throttle.reset(clientIp, email);
+      const accessToken = await this.jwt.signAsync(
+        { name: user.name, role: user.role },
+        { subject: String(user.id), audience: BACKOFFICE_AUDIENCE, issuer: 'patron', expiresIn: TOKEN_TTL_SECONDS },
+      );
+      return { tokenType: 'Bearer', accessToken, expiresIn: TOKEN_TTL_SECONDS, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+    } catch (error) {
+      if (error instanceof UserAuthenticationFailedError) await this.throttle.recordFailure(clientIp, email);
+      throw error;
+    }
+  }
+
+  /** Who the token belongs to. */
+  @Get('me')
+  @UseGuards(StaffGuard)
+  me(@Staff() staff: StaffClaims) {
+    return staff;
+  }
+}

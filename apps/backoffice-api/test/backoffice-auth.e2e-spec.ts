@@ -1,0 +1,98 @@
+import { UserFacade } from '@patron/user';
+import { runCli } from '../../../test/support/cli';
+import { createTestDatabase } from '../../../test/support/database';
+import { startStack, TestStack } from '../../../test/support/stack';
+import { registerShopper } from '../../storefront-api/test/storefront.helpers';
+
+const PASSWORD = 'Staff-Password-9!';
+
+describe('back-office users, login and roles', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack({ worker: false, backoffice: true, env: { TRUST_PROXY: 'true' } });
+    const users = stack.app.get(UserFacade);
+    await users.create({ email: 'Admin@Shop.test', name: 'Ada Admin', role: 'admin', password: PASSWORD });
+    await users.create({ email: 'agent@shop.test', name: 'Alan Agent', role: 'agent', password: PASSWORD });
+  });
+  afterAll(() => stack.close());
+
+  const login = (email: string, password = PASSWORD, ip = '203.0.113.1') =>
+    stack.backofficeHttp().post('/api/auth/login').set('X-Forwarded-For', ip).send({ email, password });
+  const tokenOf = async (email: string) => (await login(email)).body.accessToken as string;
+
+  it('logs a user in (email ignoring case) with a back-office JWT', async () => {
+    const response = await login('admin@shop.test');
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 28800, user: { email: 'Admin@Shop.test', name: 'Ada Admin', role: 'admin' } });
+    const me = await stack.backofficeHttp().get('/api/auth/me').set('Authorization', `Bearer ${response.body.accessToken}`);
+    expect(me.body).toEqual({ userId: response.body.user.id, name: 'Ada Admin', role: 'admin' });
+  });
+
+  it('refuses wrong passwords and unknown emails alike, and missing fields by name', async () => {
+    const wrong = await login('admin@shop.test', 'Wrong-Password-9!');
+    const unknown = await login('nobody@shop.test');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    const missing = await stack.backofficeHttp().post('/api/auth/login').send({});
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'password']);
+  });
+
+  it('keeps storefront and back-office tokens apart', async () => {
+    const shopper = await registerShopper(stack);
+    const staffToken = await tokenOf('admin@shop.test');
+    expect((await stack.backofficeHttp().get('/api/auth/me').set('Authorization', `Bearer ${shopper.accessToken}`)).status).toBe(401);
+    expect((await stack.http().get('/customers').set('Authorization', `Bearer ${staffToken}`)).status).toBe(401);
+    expect((await stack.backofficeHttp().get('/api/customer-access')).status).toBe(401);
+  });
+
+  it('lets agents read settings and only admins change them', async () => {
+    const agent = await tokenOf('agent@shop.test');
+    const admin = await tokenOf('admin@shop.test');
+    const read = await stack.backofficeHttp().get('/api/customer-access').set('Authorization', `Bearer ${agent}`);
+    expect(read.status).toBe(200);
+    expect(read.body.data).toHaveLength(5);
+    const denied = await stack.backofficeHttp().put('/api/customer-access').set('Authorization', `Bearer ${agent}`).send({ price: true });
+    expect(denied.status).toBe(403);
+    const invalid = await stack.backofficeHttp().put('/api/customer-access').set('Authorization', `Bearer ${admin}`).send({ price: 'yes' });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.errors).toEqual([{ field: 'price', message: 'must be a boolean' }]);
+    const changed = await stack.backofficeHttp().put('/api/customer-access').set('Authorization', `Bearer ${admin}`).send({ price: true });
+    expect(changed.status).toBe(200);
+    expect((await stack.http().get('/customer-access')).body.data[0].attributes.resourceTypes).toEqual(
+      expect.arrayContaining(['abstract-product-prices', 'wishlists']),
+    );
+    await stack.backofficeHttp().put('/api/customer-access').set('Authorization', `Bearer ${admin}`).send({ price: false });
+  });
+
+  it('blocks a login pair after 9 failures, like the storefront', async () => {
+    for (let i = 0; i < 9; i++) expect((await login('agent@shop.test', 'Wrong-Password-9!', '198.51.100.9')).status).toBe(401);
+    const blocked = await login('agent@shop.test', PASSWORD, '198.51.100.9');
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.message).toBe('Too many log in attempts from your address. Please wait 6 minutes before trying again.');
+    expect((await login('agent@shop.test', PASSWORD, '198.51.100.10')).status).toBe(200);
+  });
+});
+
+describe('patron cli users:create', () => {
+  it('creates a user with the password from standard input, never from an argument', async () => {
+    const db = await createTestDatabase();
+    try {
+      const env = { DATABASE_URL: db.url, MIGRATE_ON_START: 'true' };
+      const created = await runCli(['users:create', '--email', 'ops@shop.test', '--name', 'Ops', '--role', 'admin'], env, 60_000, 'Cli-Password-9!\n');
+      expect(created.stderr).toBe('');
+      expect(created.stdout).toMatch(/^Created admin ops@shop\.test \(id \d+\)\./);
+      const again = await runCli(['users:create', '--email', 'OPS@shop.test', '--name', 'Ops', '--role', 'admin'], env, 60_000, 'Cli-Password-9!\n');
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('already exists');
+      const weak = await runCli(['users:create', '--email', 'weak@shop.test', '--name', 'W'], env, 60_000, 'password\n');
+      expect(weak.code).toBe(1);
+      expect(weak.stderr).toContain('The password is too short.');
+      const badRole = await runCli(['users:create', '--email', 'x@shop.test', '--name', 'X', '--role', 'root'], env, 60_000, 'Cli-Password-9!\n');
+      expect(badRole.code).toBe(2);
+    } finally {
+      await db.drop();
+    }
+  }, 120_000);
+});
