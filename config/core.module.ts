@@ -7,6 +7,7 @@ import { CustomerAccessModule } from '@patron/customer-access';
 import { AddressModule, BlankAddressesOnAnonymizationPlugin } from '@patron/address';
 import { SalesModule } from '@patron/sales';
 import { UserModule } from '@patron/user';
+import { CustomerGroupModule, RemoveFromGroupsOnAnonymizationPlugin } from '@patron/customer-group';
 import { OutboxModule } from '@patron/outbox';
 import { PasswordModule } from '@patron/password';
 import { Clock, KernelModule } from '@patron/shared-kernel';
@@ -37,12 +38,13 @@ export class PatronCoreModule {
             defaultLocale: env.DEFAULT_LOCALE,
             locales: env.LOCALES,
           },
-          anonymizerPlugins: [RevokeRefreshTokensOnAnonymizationPlugin, BlankAddressesOnAnonymizationPlugin],
+          anonymizerPlugins: [RevokeRefreshTokensOnAnonymizationPlugin, BlankAddressesOnAnonymizationPlugin, RemoveFromGroupsOnAnonymizationPlugin],
         }),
         CustomerAccessModule.forRoot(),
         AddressModule.forRoot(),
         SalesModule.forRoot(),
         UserModule.forRoot(),
+        CustomerGroupModule.forRoot(),
         AuthModule.forRoot({
           config: {
             jwtSecret: env.JWT_SECRET,

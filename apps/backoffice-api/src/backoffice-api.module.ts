@@ -8,6 +8,7 @@ import { MailboxModule } from '@patron/mail';
 import { AuthController, BACKOFFICE_LOGIN_THROTTLE } from './auth/auth.controller';
 import { StaffGuard, StaffJwtStrategy } from './auth/staff-auth';
 import { CustomerAccessController } from './customer-access/customer-access.controller';
+import { CustomerGroupsController } from './customer-groups/customer-groups.controller';
 import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller';
 import { BackofficeExceptionFilter } from './http/backoffice-error';
 
@@ -34,7 +35,7 @@ export class BackofficeApiModule {
         JwtModule.register({ secret: env.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         ...(dev ? [MailboxModule.forRoot({ mailDirectory: mailDirectory(env) })] : []),
       ],
-      controllers: [BackofficeStatusController, AuthController, CustomerAccessController, ...(dev ? [DevMailboxController] : [])],
+      controllers: [BackofficeStatusController, AuthController, CustomerAccessController, CustomerGroupsController, ...(dev ? [DevMailboxController] : [])],
       providers: [
         { provide: StaffJwtStrategy, useFactory: () => new StaffJwtStrategy(env.JWT_SECRET) },
         StaffGuard,

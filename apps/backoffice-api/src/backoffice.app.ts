@@ -6,10 +6,11 @@ import { OutboxFacade } from '@patron/outbox';
 import { CustomerFacade } from '@patron/customer';
 import { CustomerAccessFacade } from '@patron/customer-access';
 import { UserFacade } from '@patron/user';
+import { CustomerGroupFacade } from '@patron/customer-group';
 import { BackofficeApiModule } from './backoffice-api.module';
 
 /** The facades the back office uses; in the all-in-one process they come from the main application. */
-export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade, UserFacade, CustomerAccessFacade];
+export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade, UserFacade, CustomerAccessFacade, CustomerGroupFacade];
 
 @Module({})
 export class BackofficeAppModule {

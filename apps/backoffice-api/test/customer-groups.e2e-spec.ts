@@ -1,0 +1,63 @@
+import { UserFacade } from '@patron/user';
+import { startStack, TestStack } from '../../../test/support/stack';
+import { bearer, registerShopper } from '../../storefront-api/test/storefront.helpers';
+
+const PASSWORD = 'Staff-Password-9!';
+
+describe('/api/customer-groups', () => {
+  let stack: TestStack;
+  let admin: string;
+  let agent: string;
+  beforeAll(async () => {
+    stack = await startStack({ worker: false, backoffice: true });
+    const users = stack.app.get(UserFacade);
+    await users.create({ email: 'admin@shop.test', name: 'Admin', role: 'admin', password: PASSWORD });
+    await users.create({ email: 'agent@shop.test', name: 'Agent', role: 'agent', password: PASSWORD });
+    const token = async (email: string) => (await stack.backofficeHttp().post('/api/auth/login').send({ email, password: PASSWORD })).body.accessToken;
+    admin = await token('admin@shop.test');
+    agent = await token('agent@shop.test');
+  });
+  afterAll(() => stack.close());
+
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  it('creates groups with names unique ignoring case, validates them, and lets only admins write', async () => {
+    const created = await stack.backofficeHttp().post('/api/customer-groups').set(as(admin)).send({ name: 'VIP', description: 'Best customers' });
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({ name: 'VIP', description: 'Best customers', memberCount: 0 });
+    const duplicate = await stack.backofficeHttp().post('/api/customer-groups').set(as(admin)).send({ name: 'vip' });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.errors).toEqual([{ field: 'name', message: 'A customer group with this name already exists' }]);
+    const invalid = await stack.backofficeHttp().post('/api/customer-groups').set(as(admin)).send({ name: 'x'.repeat(71), description: 'y'.repeat(256) });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['description', 'name']);
+    expect((await stack.backofficeHttp().post('/api/customer-groups').set(as(agent)).send({ name: 'Agents' })).status).toBe(403);
+    expect((await stack.backofficeHttp().get('/api/customer-groups').set(as(agent))).body.data.map((g: { name: string }) => g.name)).toContain('VIP');
+    expect((await stack.backofficeHttp().get('/api/customer-groups/999999').set(as(agent))).status).toBe(404);
+    expect((await stack.backofficeHttp().get('/api/customer-groups/abc').set(as(agent))).status).toBe(404);
+  });
+
+  it('assigns and unassigns customers in bulk; a deleted customer leaves every group', async () => {
+    const group = (await stack.backofficeHttp().post('/api/customer-groups').set(as(admin)).send({ name: 'Newsletter' })).body.data;
+    const other = (await stack.backofficeHttp().post('/api/customer-groups').set(as(admin)).send({ name: 'Wholesale' })).body.data;
+    const [a, b] = [await registerShopper(stack), await registerShopper(stack)];
+    const assigned = await stack.backofficeHttp().post(`/api/customer-groups/${group.id}/members`).set(as(admin))
+      .send({ customerReferences: [a.reference, b.reference, a.reference, 'DE--999999'] });
+    expect(assigned.body.data).toEqual({ added: 2, unknown: ['DE--999999'] });
+    await stack.backofficeHttp().post(`/api/customer-groups/${other.id}/members`).set(as(admin)).send({ customerReferences: [a.reference] });
+    const view = await stack.backofficeHttp().get(`/api/customer-groups/${group.id}`).set(as(agent));
+    expect(view.body.data).toMatchObject({ memberCount: 2, members: [a.reference, b.reference] });
+
+    const removed = await stack.backofficeHttp().delete(`/api/customer-groups/${group.id}/members`).set(as(admin)).send({ customerReferences: [b.reference] });
+    expect(removed.body.data).toEqual({ removed: 1 });
+
+    expect((await stack.http().delete(`/customers/${a.reference}`).set(bearer(a.accessToken))).status).toBe(204);
+    expect((await stack.backofficeHttp().get(`/api/customer-groups/${group.id}`).set(as(agent))).body.data.members).toEqual([]);
+    expect((await stack.backofficeHttp().get(`/api/customer-groups/${other.id}`).set(as(agent))).body.data.members).toEqual([]);
+
+    expect((await stack.backofficeHttp().patch(`/api/customer-groups/${group.id}`).set(as(admin)).send({ name: 'Wholesale' })).status).toBe(409);
+    expect((await stack.backofficeHttp().patch(`/api/customer-groups/${group.id}`).set(as(admin)).send({ name: 'News' })).body.data.name).toBe('News');
+    expect((await stack.backofficeHttp().delete(`/api/customer-groups/${group.id}`).set(as(admin))).status).toBe(204);
+    expect((await stack.backofficeHttp().delete(`/api/customer-groups/${group.id}`).set(as(admin))).status).toBe(404);
+  });
+});
