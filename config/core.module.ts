@@ -8,6 +8,7 @@ import { AddressModule, BlankAddressesOnAnonymizationPlugin } from '@patron/addr
 import { SalesModule } from '@patron/sales';
 import { UserModule } from '@patron/user';
 import { CustomerGroupModule, RemoveFromGroupsOnAnonymizationPlugin } from '@patron/customer-group';
+import { CustomerNoteModule } from '@patron/customer-note';
 import { OutboxModule } from '@patron/outbox';
 import { PasswordModule } from '@patron/password';
 import { Clock, KernelModule } from '@patron/shared-kernel';
@@ -45,6 +46,7 @@ export class PatronCoreModule {
         SalesModule.forRoot(),
         UserModule.forRoot(),
         CustomerGroupModule.forRoot(),
+        CustomerNoteModule.forRoot(),
         AuthModule.forRoot({
           config: {
             jwtSecret: env.JWT_SECRET,

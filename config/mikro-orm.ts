@@ -13,10 +13,11 @@ import { CustomerAddress, Migration20261203000800_customer_address } from '@patr
 import { Migration20261203000900_sales_order, SalesOrder } from '@patron/sales';
 import { BackofficeUser, Migration20261203001000_backoffice_user } from '@patron/user';
 import { CustomerGroup, Migration20261203001100_customer_group } from '@patron/customer-group';
+import { CustomerNote, CustomerNoteRevision, Migration20261203001200_customer_note } from '@patron/customer-note';
 import { Migration20261203000300_refresh_token, Migration20261203000500_refresh_token_version, RefreshToken } from '@patron/auth';
 
 /** Every entity of every module; the apps and the CLI share one metadata set. */
-export const ENTITIES = [Customer, OutboxMessage, RefreshToken, CustomerAccessSetting, CustomerAddress, SalesOrder, BackofficeUser, CustomerGroup];
+export const ENTITIES = [Customer, OutboxMessage, RefreshToken, CustomerAccessSetting, CustomerAddress, SalesOrder, BackofficeUser, CustomerGroup, CustomerNote, CustomerNoteRevision];
 
 /** Every module's migrations, in the order they must run (their names sort by timestamp). */
 export const MIGRATIONS = [Migration20261203000100_outbox, Migration20261203000200_customer, Migration20261203000300_refresh_token, Migration20261203000400_customer_password_lifecycle, Migration20261203000500_refresh_token_version,
@@ -26,6 +27,7 @@ export const MIGRATIONS = [Migration20261203000100_outbox, Migration202612030002
   Migration20261203000900_sales_order,
   Migration20261203001000_backoffice_user,
   Migration20261203001100_customer_group,
+  Migration20261203001200_customer_note,
 ]
   .map((migration) => ({ name: migration.name, class: migration }))
   .sort((a, b) => a.name.localeCompare(b.name));

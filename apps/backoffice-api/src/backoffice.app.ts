@@ -7,10 +7,11 @@ import { CustomerFacade } from '@patron/customer';
 import { CustomerAccessFacade } from '@patron/customer-access';
 import { UserFacade } from '@patron/user';
 import { CustomerGroupFacade } from '@patron/customer-group';
+import { CustomerNoteFacade } from '@patron/customer-note';
 import { BackofficeApiModule } from './backoffice-api.module';
 
 /** The facades the back office uses; in the all-in-one process they come from the main application. */
-export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade, UserFacade, CustomerAccessFacade, CustomerGroupFacade];
+export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade, UserFacade, CustomerAccessFacade, CustomerGroupFacade, CustomerNoteFacade];
 
 @Module({})
 export class BackofficeAppModule {

@@ -16,3 +16,11 @@ export class UserAuthenticationFailedError extends DomainError {
     super('Invalid email or password.');
   }
 }
+
+export class UserNotFoundError extends DomainError {
+  readonly code = 'USER.NOT_FOUND';
+  readonly kind = 'not-found';
+  constructor() {
+    super('Back-office user not found');
+  }
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { z } from 'zod';
+import { CustomerNoteFacade, NoteAuthor } from '@patron/customer-note';
+import { UserFacade } from '@patron/user';
+import { Staff, StaffClaims, StaffGuard } from '../auth/staff-auth';
+import { BackofficeError } from '../http/backoffice-error';
+import { validateBody } from '../http/validate';
+
+const NOTE = z.object({ text: z.string().trim().min(1, 'must not be blank').max(5000, 'must be at most 5000 characters') });
+const noteId = new ParseIntPipe({ exceptionFactory: () => new BackofficeError(404, 'Note not found') });
+
+/** Notes about customers: every back-office user reads and adds; only the author or an admin edits or deletes. */
+@Controller('api')
+@UseGuards(StaffGuard)
+export class CustomerNotesController {
+  constructor(private readonly notes: CustomerNoteFacade, private readonly users: UserFacade) {}
+
+  @Get('customers/:reference/notes')
+  async list(@Param('reference') reference: string) {
+    return { data: await this.notes.list(reference) };
+  }
+
+  @Post('customers/:reference/notes')
+  async add(@Staff() staff: StaffClaims, @Param('reference') reference: string, @Body() body: unknown) {
+    const { text } = validateBody(NOTE, body);
+    return { data: await this.notes.add(reference, text, await this.author(staff)) };
+  }
+
+  @Patch('notes/:id')
+  async edit(@Staff() staff: StaffClaims, @Param('id', noteId) id: number, @Body() body: unknown) {
+    const { text } = validateBody(NOTE, body);
+    return { data: await this.notes.edit(id, text, await this.author(staff)) };
+  }
+
+  @Delete('notes/:id')
+  @HttpCode(204)
+  async delete(@Staff() staff: StaffClaims, @Param('id', noteId) id: number): Promise<void> {
+    await this.notes.delete(id, await this.author(staff));
+  }
+
+  /** The user as they are now (their name may have changed since they logged in). */
+  private async author(staff: StaffClaims): Promise<NoteAuthor> {
+    const user = await this.users.findById(staff.userId);
+    if (!user) throw new BackofficeError(401, 'A valid back-office access token is required.');
+    return { id: user.id, name: user.name, isAdmin: user.role === 'admin' };
+  }
+}
