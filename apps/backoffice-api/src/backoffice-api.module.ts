@@ -10,6 +10,7 @@ import { StaffGuard, StaffJwtStrategy } from './auth/staff-auth';
 import { CustomerAccessController } from './customer-access/customer-access.controller';
 import { CustomerGroupsController } from './customer-groups/customer-groups.controller';
 import { CustomerNotesController } from './customer-notes/customer-notes.controller';
+import { BackofficeCustomersController } from './customers/customers.controller';
 import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller';
 import { BackofficeExceptionFilter } from './http/backoffice-error';
 
@@ -36,7 +37,7 @@ export class BackofficeApiModule {
         JwtModule.register({ secret: env.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         ...(dev ? [MailboxModule.forRoot({ mailDirectory: mailDirectory(env) })] : []),
       ],
-      controllers: [BackofficeStatusController, AuthController, CustomerAccessController, CustomerGroupsController, CustomerNotesController, ...(dev ? [DevMailboxController] : [])],
+      controllers: [BackofficeStatusController, AuthController, CustomerAccessController, CustomerGroupsController, CustomerNotesController, BackofficeCustomersController, ...(dev ? [DevMailboxController] : [])],
       providers: [
         { provide: StaffJwtStrategy, useFactory: () => new StaffJwtStrategy(env.JWT_SECRET) },
         StaffGuard,

@@ -8,10 +8,12 @@ import { CustomerAccessFacade } from '@patron/customer-access';
 import { UserFacade } from '@patron/user';
 import { CustomerGroupFacade } from '@patron/customer-group';
 import { CustomerNoteFacade } from '@patron/customer-note';
+import { AddressFacade } from '@patron/address';
+import { SalesFacade } from '@patron/sales';
 import { BackofficeApiModule } from './backoffice-api.module';
 
 /** The facades the back office uses; in the all-in-one process they come from the main application. */
-export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade, UserFacade, CustomerAccessFacade, CustomerGroupFacade, CustomerNoteFacade];
+export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade, UserFacade, CustomerAccessFacade, CustomerGroupFacade, CustomerNoteFacade, AddressFacade, SalesFacade];
 
 @Module({})
 export class BackofficeAppModule {

@@ -12,6 +12,7 @@ import { AnonymizeCustomerCommand } from './commands/anonymize-customer/anonymiz
 import { ImportCustomersCommand, ImportCustomersOptions } from './commands/import-customers/import-customers.command';
 import { FindCustomerByReferenceQuery } from './queries/find-customer-by-reference/find-customer-by-reference.query';
 import { FindCustomerByEmailQuery } from './queries/find-customer-by-email/find-customer-by-email.query';
+import { CustomerSearch, CustomerSearchPage, SearchCustomersQuery } from './queries/search-customers/search-customers.query';
 import { FindTokenVersionQuery } from './queries/find-token-version/find-token-version.query';
 import { RequestPasswordRestoreCommand } from './commands/request-password-restore/request-password-restore.command';
 import { RestorePasswordCommand } from './commands/restore-password/restore-password.command';
@@ -116,6 +117,15 @@ export class CustomerFacade {
    */
   confirmEmailChange(token: string): Promise<string> {
     return this.commands.execute(new ConfirmEmailChangeCommand(token));
+  }
+
+  /**
+   * Searches live customers: substring of email, name or reference (ignoring case), filters, sorting, keyset pages
+   * (`next` cursor) and a total that is exact up to 10,000 and estimated above.
+   * @throws InputValidationError for a cursor that is not one
+   */
+  search(search: CustomerSearch): Promise<CustomerSearchPage> {
+    return this.queries.execute(new SearchCustomersQuery(search));
   }
 
   /** The live customer with this email (ignoring case), or null. */

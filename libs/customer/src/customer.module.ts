@@ -21,6 +21,7 @@ import { FindTokenVersionHandler } from './queries/find-token-version/find-token
 import { RequestPasswordRestoreHandler } from './commands/request-password-restore/request-password-restore.handler';
 import { RestorePasswordHandler } from './commands/restore-password/restore-password.handler';
 import { ChangePasswordHandler } from './commands/change-password/change-password.handler';
+import { SearchCustomersHandler } from './queries/search-customers/search-customers.handler';
 import { ConfirmEmailChangeHandler } from './commands/confirm-email-change/confirm-email-change.handler';
 import { ResendRegistrationConfirmationHandler } from './commands/resend-registration-confirmation/resend-registration-confirmation.handler';
 
@@ -39,6 +40,7 @@ const HANDLERS = [
   ChangePasswordHandler,
   ResendRegistrationConfirmationHandler,
   ConfirmEmailChangeHandler,
+  SearchCustomersHandler,
 ];
 
 export interface CustomerModuleOptions {

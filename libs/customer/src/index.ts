@@ -15,3 +15,5 @@ export { Customer } from './domain/customer.entity';
 export { Migration20261203000200_customer } from './persistence/migrations/Migration20261203000200_customer';
 export { Migration20261203000400_customer_password_lifecycle } from './persistence/migrations/Migration20261203000400_customer_password_lifecycle';
 export { Migration20261203000600_customer_email_change } from './persistence/migrations/Migration20261203000600_customer_email_change';
+export { CUSTOMER_SORTS } from './queries/search-customers/search-customers.query';
+export type { CustomerSearch, CustomerSearchPage, CustomerSort } from './queries/search-customers/search-customers.query';

@@ -1,0 +1,98 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { forkJoiningTransaction, InputValidationError } from '@patron/shared-kernel';
+import { Customer } from '../../domain/customer.entity';
+import { toCustomerView } from '../../dto/customer.view';
+import { CustomerSearchPage, CustomerSort, SearchCustomersQuery } from './search-customers.query';
+
+/** Sort keys and the column expressions they order by (ties broken by id, so keyset pages are stable). */
+const SORT_COLUMNS: Record<CustomerSort, string> = {
+  id: 'c.id',
+  createdAt: 'c.created_at',
+  email: 'c.email_normalized',
+  lastName: "coalesce(lower(c.last_name), '')",
+  firstName: "coalesce(lower(c.first_name), '')",
+  status: '(c.registered_at is not null)',
+};
+const EXACT_COUNT_LIMIT = 10_000;
+
+const encodeCursor = (value: unknown, id: number) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
+const decodeCursor = (cursor: string): [unknown, number] => {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Number.isInteger(id)) throw new Error('bad id');
+    return [value, id];
+  } catch {
+    throw new InputValidationError([{ field: 'after', message: 'is not a cursor from a previous page' }]);
+  }
+};
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+/** Live customers only; keyset pagination on (sort value, id). */
+@QueryHandler(SearchCustomersQuery)
+export class SearchCustomersHandler implements IQueryHandler<SearchCustomersQuery> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute({ search }: SearchCustomersQuery): Promise<CustomerSearchPage> {
+    const sort = search.sort ?? 'id';
+    const direction = search.direction === 'desc' ? 'desc' : 'asc';
+    const limit = Math.min(Math.max(search.limit ?? 25, 1), 200);
+    const where: string[] = ['c.anonymized_at is null'];
+    const params: unknown[] = [];
+    if (search.text?.trim()) {
+      const term = `%${escapeLike(search.text.trim().toLowerCase())}%`;
+      const id = /^\d+$/.test(search.text.trim()) ? Number(search.text.trim()) : null;
+      where.push(`(c.email_normalized like ? or lower(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) like ?
+        or lower(c.customer_reference) like ?${id !== null && id <= Number.MAX_SAFE_INTEGER ? ' or c.id = ?' : ''})`);
+      params.push(term, term, term, ...(id !== null && id <= Number.MAX_SAFE_INTEGER ? [id] : []));
+    }
+    if (search.status) where.push(search.status === 'verified' ? 'c.registered_at is not null' : 'c.registered_at is null');
+    if (search.locale) (where.push('c.locale = ?'), params.push(search.locale));
+    if (search.createdFrom) (where.push('c.created_at >= ?'), params.push(search.createdFrom));
+    if (search.createdTo) (where.push('c.created_at <= ?'), params.push(search.createdTo));
+    if (search.groupId !== undefined) {
+      where.push('exists (select 1 from customer_group_member m where m.customer_reference = c.customer_reference and m.group_id = ?)');
+      params.push(search.groupId);
+    }
+    const filter = where.join(' and ');
+    const filterParams = [...params];
+    const column = SORT_COLUMNS[sort];
+    if (search.after) {
+      const [value, id] = decodeCursor(search.after);
+      where.push(`(${column}, c.id) ${direction === 'asc' ? '>' : '<'} (?, ?)`);
+      params.push(value, id);
+    }
+    const em = forkJoiningTransaction(this.em);
+    const rows = await em.execute<Record<string, unknown>[]>(
+      `select c.*, ${column} as sort_value from customer c where ${where.join(' and ')}
+       order by ${column} ${direction}, c.id ${direction} limit ?`,
+      [...params, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from (select 1 from customer c where ${filter} limit ${EXACT_COUNT_LIMIT + 1}) x`, filterParams);
+    let total = Number(n);
+    let totalIsEstimate = false;
+    if (total > EXACT_COUNT_LIMIT) {
+      const plan = await em.execute<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[]>(
+        `explain (format json) select 1 from customer c where ${filter}`,
+        filterParams,
+      );
+      total = Math.max(EXACT_COUNT_LIMIT, plan[0]['QUERY PLAN'][0].Plan['Plan Rows']);
+      totalIsEstimate = true;
+    }
+    return {
+      customers: page.map((row) => {
+        const customer = em.map(Customer, row);
+        return { id: customer.id, ...toCustomerView(customer) };
+      }),
+      next: rows.length > limit && last ? encodeCursor(normalizeSortValue(last.sort_value), Number(last.id)) : null,
+      total,
+      totalIsEstimate,
+    };
+  }
+}
+
+/** Cursor values must compare like the column: timestamps as ISO strings. */
+const normalizeSortValue = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value);
+

@@ -1,0 +1,36 @@
+import { Query } from '@nestjs/cqrs';
+import { CustomerView } from '../../dto/customer.view';
+
+export const CUSTOMER_SORTS = ['id', 'createdAt', 'email', 'lastName', 'firstName', 'status'] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+export interface CustomerSearch {
+  /** Substring of email, first or last name, or reference (ignoring case); a number also matches the id. */
+  text?: string;
+  status?: 'verified' | 'unverified';
+  /** Members of this group only. */
+  groupId?: number;
+  locale?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  sort?: CustomerSort;
+  direction?: 'asc' | 'desc';
+  /** Opaque cursor from the previous page. */
+  after?: string;
+  limit?: number;
+}
+
+export interface CustomerSearchPage {
+  customers: (CustomerView & { id: number })[];
+  /** Cursor of the next page, or null on the last one. */
+  next: string | null;
+  /** Exact up to 10,000, an estimate above. */
+  total: number;
+  totalIsEstimate: boolean;
+}
+
+export class SearchCustomersQuery extends Query<CustomerSearchPage> {
+  constructor(readonly search: CustomerSearch) {
+    super();
+  }
+}
