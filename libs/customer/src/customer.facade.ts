@@ -12,6 +12,7 @@ import { AnonymizeCustomerCommand } from './commands/anonymize-customer/anonymiz
 import { ImportCustomersCommand, ImportCustomersOptions } from './commands/import-customers/import-customers.command';
 import { FindCustomerByReferenceQuery } from './queries/find-customer-by-reference/find-customer-by-reference.query';
 import { FindCustomerByEmailQuery } from './queries/find-customer-by-email/find-customer-by-email.query';
+import { ConfirmCustomerByStaffCommand, CreateCustomerByStaffCommand, SetPasswordByStaffCommand, StaffCreatedCustomer } from './commands/staff/staff-customer.commands';
 import { CustomerSearch, CustomerSearchPage, SearchCustomersQuery } from './queries/search-customers/search-customers.query';
 import { FindTokenVersionQuery } from './queries/find-token-version/find-token-version.query';
 import { RequestPasswordRestoreCommand } from './commands/request-password-restore/request-password-restore.command';
@@ -128,6 +129,29 @@ export class CustomerFacade {
     return this.queries.execute(new SearchCustomersQuery(search));
   }
 
+  /**
+   * Staff create a customer: confirmed, without a password; with `sendPasswordToken` a restore mail lets the customer
+   * set the first one.
+   * @throws EmailAlreadyRegisteredError, UnsupportedLocaleError
+   */
+  createByStaff(input: StaffCreatedCustomer): Promise<CustomerView> {
+    return this.commands.execute(new CreateCustomerByStaffCommand(input));
+  }
+
+  /** Staff confirm an unconfirmed customer by hand (no-op when confirmed). @throws CustomerNotFoundError */
+  confirmByStaff(reference: string): Promise<CustomerView> {
+    return this.commands.execute(new ConfirmCustomerByStaffCommand(reference));
+  }
+
+  /**
+   * Staff set a new password: the policies apply, the token version is raised (every session ends) and a notice is
+   * mailed.
+   * @throws CustomerNotFoundError, PasswordPolicyViolationError
+   */
+  setPasswordByStaff(reference: string, newPassword: string): Promise<void> {
+    return this.commands.execute(new SetPasswordByStaffCommand(reference, newPassword));
+  }
+
   /** The live customer with this email (ignoring case), or null. */
   findByEmail(email: string): Promise<CustomerView | null> {
     return this.queries.execute(new FindCustomerByEmailQuery(email));
@@ -141,6 +165,11 @@ export class CustomerFacade {
    */
   update(reference: string, changes: UpdateCustomerInput): Promise<CustomerView> {
     return this.commands.execute(new UpdateCustomerCommand(reference, changes));
+  }
+
+  /** As `update`, for staff: a new email applies at once. @throws as `update` */
+  updateByStaff(reference: string, changes: UpdateCustomerInput): Promise<CustomerView> {
+    return this.commands.execute(new UpdateCustomerCommand(reference, changes, true));
   }
 
   /**

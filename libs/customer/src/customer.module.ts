@@ -21,6 +21,7 @@ import { FindTokenVersionHandler } from './queries/find-token-version/find-token
 import { RequestPasswordRestoreHandler } from './commands/request-password-restore/request-password-restore.handler';
 import { RestorePasswordHandler } from './commands/restore-password/restore-password.handler';
 import { ChangePasswordHandler } from './commands/change-password/change-password.handler';
+import { ConfirmCustomerByStaffHandler, CreateCustomerByStaffHandler, SetPasswordByStaffHandler } from './commands/staff/staff-customer.handlers';
 import { SearchCustomersHandler } from './queries/search-customers/search-customers.handler';
 import { ConfirmEmailChangeHandler } from './commands/confirm-email-change/confirm-email-change.handler';
 import { ResendRegistrationConfirmationHandler } from './commands/resend-registration-confirmation/resend-registration-confirmation.handler';
@@ -41,6 +42,9 @@ const HANDLERS = [
   ResendRegistrationConfirmationHandler,
   ConfirmEmailChangeHandler,
   SearchCustomersHandler,
+  CreateCustomerByStaffHandler,
+  ConfirmCustomerByStaffHandler,
+  SetPasswordByStaffHandler,
 ];
 
 export interface CustomerModuleOptions {

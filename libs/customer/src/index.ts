@@ -17,3 +17,4 @@ export { Migration20261203000400_customer_password_lifecycle } from './persisten
 export { Migration20261203000600_customer_email_change } from './persistence/migrations/Migration20261203000600_customer_email_change';
 export { CUSTOMER_SORTS } from './queries/search-customers/search-customers.query';
 export type { CustomerSearch, CustomerSearchPage, CustomerSort } from './queries/search-customers/search-customers.query';
+export type { StaffCreatedCustomer } from './commands/staff/staff-customer.commands';

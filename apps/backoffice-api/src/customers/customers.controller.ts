@@ -1,11 +1,11 @@
-import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
 import { AddressFacade } from '@patron/address';
-import { CUSTOMER_SORTS, CustomerFacade } from '@patron/customer';
+import { CUSTOMER_SORTS, CustomerFacade, GENDERS, SALUTATIONS } from '@patron/customer';
 import { CustomerGroupFacade } from '@patron/customer-group';
 import { CustomerNoteFacade } from '@patron/customer-note';
 import { SalesFacade } from '@patron/sales';
-import { StaffGuard } from '../auth/staff-auth';
+import { Roles, StaffGuard } from '../auth/staff-auth';
 import { validateBody } from '../http/validate';
 
 const date = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date').transform((v) => new Date(v));
@@ -22,7 +22,29 @@ const SEARCH = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
-/** Customer search and the customer view. Anonymized customers never appear. */
+const text = (max: number) => z.string().trim().min(1, 'must not be blank').max(max, `must be at most ${max} characters`);
+const optional = (max: number) => z.string().max(max, `must be at most ${max} characters`).nullable().optional();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 1990-12-31').nullable().optional();
+const PROFILE = {
+  salutation: z.enum(SALUTATIONS).nullable().optional(),
+  firstName: text(100).optional(),
+  lastName: text(100).optional(),
+  gender: z.enum(GENDERS).nullable().optional(),
+  dateOfBirth: day,
+  phone: optional(255),
+  company: optional(255),
+  locale: z.string().max(10).optional(),
+};
+const NEW_CUSTOMER = z.object({ ...PROFILE, email: z.email('must be a valid email address').max(100), firstName: text(100), lastName: text(100), sendPasswordToken: z.boolean().optional() });
+const CUSTOMER_CHANGES = z.object({
+  ...PROFILE,
+  email: z.email('must be a valid email address').max(100).optional(),
+  defaultBillingAddress: z.uuid('must be an address id').optional(),
+  defaultShippingAddress: z.uuid('must be an address id').optional(),
+});
+const NEW_PASSWORD = z.object({ password: z.string().min(1) });
+
+/** Customer search, view and management. Agents read; admins change. Anonymized customers never appear. */
 @Controller('api/customers')
 @UseGuards(StaffGuard)
 export class BackofficeCustomersController {
@@ -40,6 +62,57 @@ export class BackofficeCustomersController {
     const { q, ...filters } = validateBody(SEARCH, query);
     const page = await this.customers.search({ text: q, ...filters });
     return { data: page.customers, next: page.next, total: page.total, totalIsEstimate: page.totalIsEstimate };
+  }
+
+  /** Creates a confirmed customer without a password; `sendPasswordToken` mails a link to set one. */
+  @Post()
+  @Roles('admin')
+  async create(@Body() body: unknown) {
+    return { data: await this.customers.createByStaff(validateBody(NEW_CUSTOMER, body)) };
+  }
+
+  /** Profile fields, email (applies at once, still unique), and the default billing/shipping address by id. */
+  @Patch(':reference')
+  @Roles('admin')
+  async update(@Param('reference') reference: string, @Body() body: unknown) {
+    const { defaultBillingAddress, defaultShippingAddress, ...changes } = validateBody(CUSTOMER_CHANGES, body);
+    const customer = await this.customers.updateByStaff(reference, changes);
+    if (defaultBillingAddress) await this.addresses.update(reference, defaultBillingAddress, { isDefaultBilling: true });
+    if (defaultShippingAddress) await this.addresses.update(reference, defaultShippingAddress, { isDefaultShipping: true });
+    return { data: customer };
+  }
+
+  /** Deletes (anonymizes) the customer with every anonymizer plugin. */
+  @Delete(':reference')
+  @Roles('admin')
+  @HttpCode(204)
+  async delete(@Param('reference') reference: string): Promise<void> {
+    await this.customers.anonymize(reference);
+  }
+
+  @Post(':reference/confirm')
+  @Roles('admin')
+  @HttpCode(200)
+  async confirm(@Param('reference') reference: string) {
+    return { data: await this.customers.confirmByStaff(reference) };
+  }
+
+  /** Mails the customer a password restore link (the usual cap of restore mails applies). */
+  @Post(':reference/password-token')
+  @Roles('admin')
+  @HttpCode(202)
+  async sendPasswordToken(@Param('reference') reference: string) {
+    const customer = await this.customers.getByReference(reference);
+    await this.customers.requestPasswordRestore(customer.email);
+    return { data: { sent: true } };
+  }
+
+  /** Sets a new password (policies apply); every session of the customer ends and a notice is mailed. */
+  @Put(':reference/password')
+  @Roles('admin')
+  @HttpCode(204)
+  async setPassword(@Param('reference') reference: string, @Body() body: unknown): Promise<void> {
+    await this.customers.setPasswordByStaff(reference, validateBody(NEW_PASSWORD, body).password);
   }
 
   /** Profile, addresses, groups, notes and the latest orders of one customer. */

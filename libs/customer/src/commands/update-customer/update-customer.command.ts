@@ -3,7 +3,8 @@ import { UpdateCustomerInput } from '../../dto/customer.inputs';
 import { CustomerView } from '../../dto/customer.view';
 
 export class UpdateCustomerCommand extends Command<CustomerView> {
-  constructor(readonly reference: string, readonly changes: UpdateCustomerInput) {
+  /** `byStaff`: an email change applies at once, without the verification mail. */
+  constructor(readonly reference: string, readonly changes: UpdateCustomerInput, readonly byStaff = false) {
     super();
   }
 }

@@ -20,7 +20,7 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
     private readonly clock: Clock,
   ) {}
 
-  async execute({ reference, changes }: UpdateCustomerCommand): Promise<CustomerView> {
+  async execute({ reference, changes, byStaff }: UpdateCustomerCommand): Promise<CustomerView> {
     if (changes.locale !== undefined && !this.config.locales.includes(changes.locale)) {
       throw new UnsupportedLocaleError(changes.locale);
     }
@@ -36,7 +36,7 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
             customer.setEmail(email); // only the letter case changes: nothing to verify
           } else {
             if (await CustomerRepository.isEmailTaken(em, email, customer.id)) throw new EmailAlreadyRegisteredError();
-            if (this.config.emailChangeVerification) this.requestVerification(em, customer, email, now);
+            if (this.config.emailChangeVerification && !byStaff) this.requestVerification(em, customer, email, now);
             else customer.setEmail(email);
           }
         }

@@ -1,0 +1,84 @@
+import { AddressFacade } from '@patron/address';
+import { UserFacade } from '@patron/user';
+import { doc, startStack, TestStack } from '../../../test/support/stack';
+import { bearer, logIn, registerShopper } from '../../storefront-api/test/storefront.helpers';
+
+const PASSWORD = 'Staff-Password-9!';
+
+describe('back-office customer management', () => {
+  let stack: TestStack;
+  let admin: string;
+  let agent: string;
+  beforeAll(async () => {
+    stack = await startStack({ worker: false, backoffice: true });
+    const users = stack.app.get(UserFacade);
+    await users.create({ email: 'admin@shop.test', name: 'Admin', role: 'admin', password: PASSWORD });
+    await users.create({ email: 'agent@shop.test', name: 'Agent', role: 'agent', password: PASSWORD });
+    const token = async (email: string) => (await stack.backofficeHttp().post('/api/auth/login').send({ email, password: PASSWORD })).body.accessToken;
+    admin = await token('admin@shop.test');
+    agent = await token('agent@shop.test');
+  });
+  afterAll(() => stack.close());
+
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const outbox = (reference: string, type: string) =>
+    stack.sql<{ token: string | null }>(`select payload->'secrets'->>'token' as token from outbox_message where subject = ? and type = ?`, [reference, type]);
+
+  it('creates a confirmed customer without a password; the mailed token sets the first one', async () => {
+    expect((await stack.backofficeHttp().post('/api/customers').set(as(agent)).send({ email: 'x@example.com', firstName: 'X', lastName: 'Y' })).status).toBe(403);
+    const invalid = await stack.backofficeHttp().post('/api/customers').set(as(admin)).send({ email: 'nope', lastName: '' });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'firstName', 'lastName']);
+    const created = await stack.backofficeHttp().post('/api/customers').set(as(admin))
+      .send({ email: 'staff.made@example.com', firstName: 'Staff', lastName: 'Made', sendPasswordToken: true });
+    expect(created.status).toBe(201);
+    const reference = created.body.data.reference;
+    expect(reference).toMatch(/^DE--\d+$/);
+    expect((await stack.backofficeHttp().post('/api/customers').set(as(admin)).send({ email: 'STAFF.MADE@example.com', firstName: 'A', lastName: 'B' })).status).toBe(409);
+    const [{ token }] = await outbox(reference, 'mail.customer-password-restore');
+    const restored = await stack.http().patch('/customer-restore-password/x')
+      .send(doc('customer-restore-password', { restorePasswordKey: token, password: 'First-Password-9!', confirmPassword: 'First-Password-9!' }));
+    expect(restored.status).toBe(204);
+    expect((await logIn(stack, 'staff.made@example.com', 'First-Password-9!')).status).toBe(201);
+  });
+
+  it('edits profile and email at once, and picks the default addresses', async () => {
+    const shopper = await registerShopper(stack);
+    const addresses = stack.app.get(AddressFacade);
+    await addresses.create(shopper.reference, { firstName: 'A', lastName: 'B', address1: 'One', address2: '1', zipCode: '10115', city: 'Berlin', iso2Code: 'DE' });
+    const second = await addresses.create(shopper.reference, { firstName: 'A', lastName: 'B', address1: 'Two', address2: '2', zipCode: '20095', city: 'Hamburg', iso2Code: 'DE' });
+    const patched = await stack.backofficeHttp().patch(`/api/customers/${shopper.reference}`).set(as(admin))
+      .send({ lastName: 'Edited', email: 'edited.by.staff@example.com', defaultBillingAddress: second.uuid });
+    expect(patched.status).toBe(200);
+    expect(patched.body.data).toMatchObject({ lastName: 'Edited', email: 'edited.by.staff@example.com' });
+    expect((await addresses.get(shopper.reference, second.uuid)).isDefaultBilling).toBe(true);
+    expect((await stack.backofficeHttp().patch(`/api/customers/${shopper.reference}`).set(as(agent)).send({ lastName: 'No' })).status).toBe(403);
+    expect((await stack.backofficeHttp().patch('/api/customers/DE--999999').set(as(admin)).send({ lastName: 'No' })).status).toBe(404);
+  });
+
+  it('confirms by hand, sets a password that ends every session, sends a token, deletes', async () => {
+    const created = await stack.http().post('/customers').send(doc('customers', {
+      salutation: 'Mr', firstName: 'Un', lastName: 'Confirmed', email: 'hand.confirm@example.com', gender: 'Male',
+      password: 'Correct-Horse7!', confirmPassword: 'Correct-Horse7!', acceptedTerms: true,
+    }));
+    const reference = created.body.data.id;
+    expect((await logIn(stack, 'hand.confirm@example.com', 'Correct-Horse7!')).status).toBe(401);
+    expect((await stack.backofficeHttp().post(`/api/customers/${reference}/confirm`).set(as(admin))).status).toBe(200);
+    const login = await logIn(stack, 'hand.confirm@example.com', 'Correct-Horse7!');
+    expect(login.status).toBe(201);
+
+    expect((await stack.backofficeHttp().put(`/api/customers/${reference}/password`).set(as(admin)).send({ password: 'short' })).status).toBe(422);
+    expect((await stack.backofficeHttp().put(`/api/customers/${reference}/password`).set(as(admin)).send({ password: 'Staff-Set-Pass9!' })).status).toBe(204);
+    await new Promise((r) => setTimeout(r, 2_100)); // the storefront caches token versions for 2 s
+    expect((await stack.http().get('/customers').set(bearer(login.body.data.attributes.accessToken))).status).toBe(401);
+    expect((await logIn(stack, 'hand.confirm@example.com', 'Staff-Set-Pass9!')).status).toBe(201);
+    expect(await outbox(reference, 'mail.customer-password-changed')).toHaveLength(1);
+
+    expect((await stack.backofficeHttp().post(`/api/customers/${reference}/password-token`).set(as(admin))).status).toBe(202);
+    expect(await outbox(reference, 'mail.customer-password-restore')).toHaveLength(1);
+
+    expect((await stack.backofficeHttp().delete(`/api/customers/${reference}`).set(as(agent))).status).toBe(403);
+    expect((await stack.backofficeHttp().delete(`/api/customers/${reference}`).set(as(admin))).status).toBe(204);
+    expect((await stack.backofficeHttp().get(`/api/customers/${reference}`).set(as(agent))).status).toBe(404);
+  });
+});
