@@ -58,6 +58,17 @@ describe('/api/customers search and view', () => {
     expect((await search('sort=age')).status).toBe(422);
   });
 
+  it('exports the current search as CSV, across all pages', async () => {
+    const response = await stack.backofficeHttp().get('/api/customers/export.csv?q=smith&sort=lastName').set('Authorization', `Bearer ${token}`);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    const lines = response.text.trim().split('\n');
+    expect(lines[0]).toBe('reference,email,salutation,firstName,lastName,gender,dateOfBirth,phone,company,locale,registeredAt,createdAt');
+    expect(lines.slice(1).map((l) => l.split(',')[4])).toEqual(['Smith', 'Smithers']);
+    const all = await stack.backofficeHttp().get('/api/customers/export.csv').set('Authorization', `Bearer ${token}`);
+    expect(all.text.trim().split('\n')).toHaveLength(1 + 6);
+  });
+
   it('shows one customer with addresses, groups, notes and orders; 404 for unknown or deleted ones', async () => {
     const view = await stack.backofficeHttp().get('/api/customers/DE--1').set('Authorization', `Bearer ${token}`);
     expect(view.status).toBe(200);

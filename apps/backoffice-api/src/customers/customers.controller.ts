@@ -1,4 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
+import { stringify } from 'csv-stringify';
 import { z } from 'zod';
 import { AddressFacade } from '@patron/address';
 import { CUSTOMER_SORTS, CustomerFacade, GENDERS, SALUTATIONS } from '@patron/customer';
@@ -43,6 +45,7 @@ const CUSTOMER_CHANGES = z.object({
   defaultShippingAddress: z.uuid('must be an address id').optional(),
 });
 const NEW_PASSWORD = z.object({ password: z.string().min(1) });
+const EXPORT_COLUMNS = ['reference', 'email', 'salutation', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'phone', 'company', 'locale', 'registeredAt', 'createdAt'];
 
 /** Customer search, view and management. Agents read; admins change. Anonymized customers never appear. */
 @Controller('api/customers')
@@ -62,6 +65,28 @@ export class BackofficeCustomersController {
     const { q, ...filters } = validateBody(SEARCH, query);
     const page = await this.customers.search({ text: q, ...filters });
     return { data: page.customers, next: page.next, total: page.total, totalIsEstimate: page.totalIsEstimate };
+  }
+
+  /**
+   * The current search as CSV, streamed page by page (never built in memory). Same query parameters as the search;
+   * `limit` and `after` are ignored.
+   */
+  @Get('export.csv')
+  async export(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
+    const { q, after: _after, limit: _limit, ...filters } = validateBody(SEARCH, query);
+    response.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="customers.csv"');
+    const csv = stringify({ header: true, columns: EXPORT_COLUMNS });
+    csv.pipe(response);
+    let cursor: string | undefined;
+    do {
+      const page = await this.customers.search({ text: q, ...filters, after: cursor, limit: 200 });
+      for (const c of page.customers) {
+        const row = { ...c, createdAt: c.createdAt.toISOString(), registeredAt: c.registeredAt?.toISOString() ?? '' };
+        if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
+      }
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    csv.end();
   }
 
   /** Creates a confirmed customer without a password; `sendPasswordToken` mails a link to set one. */
