@@ -9,6 +9,7 @@ import { SalesModule } from '@patron/sales';
 import { UserModule } from '@patron/user';
 import { CustomerGroupModule, RemoveFromGroupsOnAnonymizationPlugin } from '@patron/customer-group';
 import { CustomerNoteModule } from '@patron/customer-note';
+import { CustomerHistoryModule } from '@patron/customer-history';
 import { OutboxModule } from '@patron/outbox';
 import { PasswordModule } from '@patron/password';
 import { Clock, KernelModule } from '@patron/shared-kernel';
@@ -27,6 +28,7 @@ export class PatronCoreModule {
         MikroOrmModule.forRoot({ ...database.ormOptions, registerRequestContext: true }),
         CqrsModule.forRoot(),
         KernelModule.forRoot({ clock: options.clock }),
+        CustomerHistoryModule,
         PasswordModule.forRoot({
           config: { breachCheckUrl: env.PASSWORD_BREACH_CHECK_URL ?? '', breachCheckTimeoutMs: env.PASSWORD_BREACH_CHECK_TIMEOUT_MS },
         }),

@@ -14,6 +14,7 @@ import { Migration20261203000900_sales_order, SalesOrder } from '@patron/sales';
 import { BackofficeUser, Migration20261203001000_backoffice_user } from '@patron/user';
 import { CustomerGroup, Migration20261203001100_customer_group } from '@patron/customer-group';
 import { CustomerNote, CustomerNoteRevision, Migration20261203001200_customer_note } from '@patron/customer-note';
+import { Migration20261203001300_customer_history } from '@patron/customer-history';
 import { Migration20261203000300_refresh_token, Migration20261203000500_refresh_token_version, RefreshToken } from '@patron/auth';
 
 /** Every entity of every module; the apps and the CLI share one metadata set. */
@@ -28,6 +29,7 @@ export const MIGRATIONS = [Migration20261203000100_outbox, Migration202612030002
   Migration20261203001000_backoffice_user,
   Migration20261203001100_customer_group,
   Migration20261203001200_customer_note,
+  Migration20261203001300_customer_history,
 ]
   .map((migration) => ({ name: migration.name, class: migration }))
   .sort((a, b) => a.name.localeCompare(b.name));

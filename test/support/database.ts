@@ -1,6 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { databaseUrl, templateDatabaseName, withAdminClient } from './postgres';
 
-let counter = 0;
 
 export interface TestDatabase {
   name: string;
@@ -11,7 +11,8 @@ export interface TestDatabase {
 /** A fresh, migrated database for one test file (a clone of the run's template). */
 export const createTestDatabase = async (): Promise<TestDatabase> => {
   const template = templateDatabaseName();
-  const name = `${template}_${process.pid}_${++counter}`;
+  // Random, not a counter: jest resets module state per test file, and workers run many files.
+  const name = `${template}_${process.pid}_${randomBytes(4).toString('hex')}`;
   await withAdminClient(async (c) => {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -1,12 +1,13 @@
 import { Controller, DynamicModule, Get, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { ActorInterceptor } from '@patron/shared-kernel';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { LoginThrottle } from '@patron/auth';
 import { Env, mailDirectory, redisOptions } from '@patron/config';
 import { MailboxModule } from '@patron/mail';
 import { AuthController, BACKOFFICE_LOGIN_THROTTLE } from './auth/auth.controller';
-import { StaffGuard, StaffJwtStrategy } from './auth/staff-auth';
+import { StaffClaims, StaffGuard, StaffJwtStrategy } from './auth/staff-auth';
 import { CustomerAccessController } from './customer-access/customer-access.controller';
 import { CustomerGroupsController } from './customer-groups/customer-groups.controller';
 import { CustomerNotesController } from './customer-notes/customer-notes.controller';
@@ -43,6 +44,12 @@ export class BackofficeApiModule {
         StaffGuard,
         { provide: BACKOFFICE_LOGIN_THROTTLE, useFactory: () => new LoginThrottle(limits, redis, 'backoffice-login-failures') },
         { provide: APP_FILTER, useClass: BackofficeExceptionFilter },
+        {
+          provide: APP_INTERCEPTOR,
+          useValue: new ActorInterceptor((user) =>
+            user ? { type: 'user', id: String((user as StaffClaims).userId), name: (user as StaffClaims).name } : null,
+          ),
+        },
       ],
     };
   }

@@ -10,10 +10,11 @@ import { CustomerGroupFacade } from '@patron/customer-group';
 import { CustomerNoteFacade } from '@patron/customer-note';
 import { AddressFacade } from '@patron/address';
 import { SalesFacade } from '@patron/sales';
+import { CustomerHistory } from '@patron/customer-history';
 import { BackofficeApiModule } from './backoffice-api.module';
 
 /** The facades the back office uses; in the all-in-one process they come from the main application. */
-export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade, UserFacade, CustomerAccessFacade, CustomerGroupFacade, CustomerNoteFacade, AddressFacade, SalesFacade];
+export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade, UserFacade, CustomerAccessFacade, CustomerGroupFacade, CustomerNoteFacade, AddressFacade, SalesFacade, CustomerHistory];
 
 @Module({})
 export class BackofficeAppModule {

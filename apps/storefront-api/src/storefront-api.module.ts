@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import type { AccessTokenClaims } from '@patron/auth';
+import { ActorInterceptor } from '@patron/shared-kernel';
 import { PassportModule } from '@nestjs/passport';
 import { Env, redisOptions } from '@patron/config';
 import { AfterResponse } from './glue/after-response';
@@ -29,6 +31,12 @@ export class StorefrontApiModule {
       providers: [
         { provide: StorefrontLinks, useValue: new StorefrontLinks(env.STOREFRONT_URL) },
         { provide: APP_FILTER, useClass: GlueExceptionFilter },
+        {
+          provide: APP_INTERCEPTOR,
+          useValue: new ActorInterceptor((user) =>
+            user ? { type: 'customer', id: (user as AccessTokenClaims).customerReference, name: null } : { type: 'customer', id: null, name: null },
+          ),
+        },
         CustomerSchemas,
         PasswordSchemas,
         AfterResponse,

@@ -1,6 +1,7 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CustomerFacade } from '@patron/customer';
+import { CustomerHistory } from '@patron/customer-history';
 import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
 import { CustomerGroup } from './domain/customer-group.entity';
 import { CustomerGroupNameTakenError, CustomerGroupNotFoundError } from './domain/customer-group.errors';
@@ -25,7 +26,12 @@ export interface CustomerGroupInput {
  */
 @Injectable()
 export class CustomerGroupFacade {
-  constructor(private readonly em: EntityManager, private readonly customers: CustomerFacade, private readonly clock: Clock) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly customers: CustomerFacade,
+    private readonly history: CustomerHistory,
+    private readonly clock: Clock,
+  ) {}
 
   /** Every group with its member count, by name. */
   async list(): Promise<CustomerGroupView[]> {
@@ -86,11 +92,16 @@ export class CustomerGroupFacade {
     const known: string[] = [];
     for (const reference of [...new Set(customerReferences)]) ((await this.customers.findByReference(reference)) ? known : unknown).push(reference);
     if (!known.length) return { added: 0, unknown };
-    const inserted = await forkJoiningTransaction(this.em).execute<{ customer_reference: string }[]>(
-      `insert into customer_group_member (group_id, customer_reference) select ?, unnest(?::text[])
-       on conflict do nothing returning customer_reference`,
-      [id, `{${known.map((r) => `"${r.replace(/["\\]/g, '\\$&')}"`).join(',')}}`],
-    );
+    const group = await this.get(id);
+    const inserted = await forkJoiningTransaction(this.em).transactional(async (em) => {
+      const rows = await em.execute<{ customer_reference: string }[]>(
+        `insert into customer_group_member (group_id, customer_reference) select ?, unnest(?::text[])
+         on conflict do nothing returning customer_reference`,
+        [id, `{${known.map((r) => `"${r.replace(/["\\]/g, '\\$&')}"`).join(',')}}`],
+      );
+      await this.history.record(em, rows.map((r) => r.customer_reference), 'group-added', { groupId: id, group: group.name });
+      return rows;
+    });
     return { added: inserted.length, unknown };
   }
 
@@ -98,11 +109,15 @@ export class CustomerGroupFacade {
   async unassign(id: number, customerReferences: string[]): Promise<number> {
     await this.get(id);
     if (!customerReferences.length) return 0;
-    const rows = await forkJoiningTransaction(this.em).execute<{ customer_reference: string }[]>(
-      `delete from customer_group_member where group_id = ? and customer_reference in (?) returning customer_reference`,
-      [id, customerReferences],
-    );
-    return rows.length;
+    const group = await this.get(id);
+    return forkJoiningTransaction(this.em).transactional(async (em) => {
+      const rows = await em.execute<{ customer_reference: string }[]>(
+        `delete from customer_group_member where group_id = ? and customer_reference in (?) returning customer_reference`,
+        [id, customerReferences],
+      );
+      await this.history.record(em, rows.map((r) => r.customer_reference), 'group-removed', { groupId: id, group: group.name });
+      return rows.length;
+    });
   }
 
   /** The groups a customer is in, by name. */

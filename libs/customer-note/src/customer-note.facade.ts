@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CustomerFacade, CustomerNotFoundError } from '@patron/customer';
+import { CustomerHistory } from '@patron/customer-history';
 import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
 import { CustomerNote, CustomerNoteRevision } from './domain/customer-note.entity';
 import { CustomerNoteNotFoundError, NoteEditForbiddenError } from './domain/customer-note.errors';
@@ -33,7 +34,12 @@ export interface CustomerNoteView {
 /** Back-office notes about customers (customers never see them). */
 @Injectable()
 export class CustomerNoteFacade {
-  constructor(private readonly em: EntityManager, private readonly customers: CustomerFacade, private readonly clock: Clock) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly customers: CustomerFacade,
+    private readonly history: CustomerHistory,
+    private readonly clock: Clock,
+  ) {}
 
   /** The notes about a live customer, newest first, each with its earlier texts. @throws CustomerNotFoundError */
   async list(customerReference: string): Promise<CustomerNoteView[]> {
@@ -49,7 +55,10 @@ export class CustomerNoteFacade {
     if (!(await this.customers.findByReference(customerReference))) throw new CustomerNotFoundError(customerReference);
     const now = this.clock.now();
     const note = Object.assign(new CustomerNote(), { customerReference, text, authorId: author.id, authorName: author.name, createdAt: now, updatedAt: now });
-    await forkJoiningTransaction(this.em).persistAndFlush(note);
+    await forkJoiningTransaction(this.em).transactional(async (em) => {
+      await em.persistAndFlush(note);
+      await this.history.record(em, customerReference, 'note-added', { noteId: note.id });
+    });
     return toView(note, []);
   }
 

@@ -3,14 +3,12 @@ import { Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { CqrsModule } from '@nestjs/cqrs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { mikroOrmOptions } from '@patron/config';
 import { CustomerFacade, CustomerModule, CustomerAnonymizerPlugin, CustomerView, PostRegistrationPlugin } from '@patron/customer';
 import { OutboxModule } from '@patron/outbox';
 import { PasswordModule } from '@patron/password';
 import { KernelModule } from '@patron/shared-kernel';
+import { CustomerHistoryModule } from '@patron/customer-history';
 import { createTestDatabase, TestDatabase } from '../../../test/support/database';
 
 const calls: string[] = [];
@@ -56,6 +54,7 @@ describe('customer plugin stacks', () => {
         MikroOrmModule.forRoot(mikroOrmOptions({ databaseUrl: db.url })),
         CqrsModule.forRoot(),
         KernelModule,
+        CustomerHistoryModule,
         PasswordModule.forRoot(),
         OutboxModule.forRoot(),
         CustomerModule.forRoot({
@@ -74,7 +73,6 @@ describe('customer plugin stacks', () => {
       await app.close();
       await db.drop();
     };
-    void mkdtempSync(join(tmpdir(), 'patron-'));
   });
   afterAll(() => close());
 

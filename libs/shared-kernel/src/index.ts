@@ -6,3 +6,5 @@ export * from './duration';
 export * from './kernel.module';
 export * from './transaction-fork';
 export * from './iso-date';
+export * from './actor';
+export * from './actor.interceptor';

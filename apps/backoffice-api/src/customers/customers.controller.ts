@@ -7,6 +7,7 @@ import { CUSTOMER_SORTS, CustomerFacade, GENDERS, SALUTATIONS } from '@patron/cu
 import { CustomerGroupFacade } from '@patron/customer-group';
 import { CustomerNoteFacade } from '@patron/customer-note';
 import { SalesFacade } from '@patron/sales';
+import { CustomerHistory } from '@patron/customer-history';
 import { Roles, StaffGuard } from '../auth/staff-auth';
 import { validateBody } from '../http/validate';
 
@@ -45,6 +46,7 @@ const CUSTOMER_CHANGES = z.object({
   defaultShippingAddress: z.uuid('must be an address id').optional(),
 });
 const NEW_PASSWORD = z.object({ password: z.string().min(1) });
+const HISTORY_PAGE = z.object({ offset: z.coerce.number().int().min(0).optional(), limit: z.coerce.number().int().min(1).max(100).optional() });
 const EXPORT_COLUMNS = ['reference', 'email', 'salutation', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'phone', 'company', 'locale', 'registeredAt', 'createdAt'];
 
 /** Customer search, view and management. Agents read; admins change. Anonymized customers never appear. */
@@ -57,6 +59,7 @@ export class BackofficeCustomersController {
     private readonly groups: CustomerGroupFacade,
     private readonly notes: CustomerNoteFacade,
     private readonly sales: SalesFacade,
+    private readonly history: CustomerHistory,
   ) {}
 
   /** `?q=…&status=verified&groupId=…&locale=…&createdFrom=…&createdTo=…&sort=lastName&direction=asc&limit=25&after=<cursor>` */
@@ -144,12 +147,21 @@ export class BackofficeCustomersController {
   @Get(':reference')
   async view(@Param('reference') reference: string) {
     const customer = await this.customers.getByReference(reference);
-    const [addresses, groups, notes, orders] = await Promise.all([
+    const [addresses, groups, notes, orders, history] = await Promise.all([
       this.addresses.listForCustomer(reference),
       this.groups.groupsOf(reference),
       this.notes.list(reference),
       this.sales.listCustomerOrders(reference, 0, 10),
+      this.history.list(reference, 0, 20),
     ]);
-    return { data: { ...customer, addresses, groups, notes, latestOrders: orders.orders, orderCount: orders.total } };
+    return { data: { ...customer, addresses, groups, notes, latestOrders: orders.orders, orderCount: orders.total, history } };
+  }
+
+  /** The customer's timeline, newest first: `?offset=0&limit=20` (at most 100). */
+  @Get(':reference/history')
+  async timeline(@Param('reference') reference: string, @Query() query: Record<string, unknown>) {
+    const { offset, limit } = validateBody(HISTORY_PAGE, query);
+    await this.customers.getByReference(reference);
+    return { data: await this.history.list(reference, offset ?? 0, limit ?? 20) };
   }
 }

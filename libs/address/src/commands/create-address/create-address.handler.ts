@@ -1,3 +1,4 @@
+import { CustomerHistory } from '@patron/customer-history';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
@@ -11,7 +12,7 @@ import { CreateAddressCommand } from './create-address.command';
 
 @CommandHandler(CreateAddressCommand)
 export class CreateAddressHandler implements ICommandHandler<CreateAddressCommand> {
-  constructor(private readonly em: EntityManager, private readonly config: AddressConfig, private readonly clock: Clock) {}
+  constructor(private readonly history: CustomerHistory, private readonly em: EntityManager, private readonly config: AddressConfig, private readonly clock: Clock) {}
 
   async execute({ customerReference, input }: CreateAddressCommand): Promise<AddressView> {
     const violations = addressViolations(input.iso2Code, input.zipCode);
@@ -32,6 +33,7 @@ export class CreateAddressHandler implements ICommandHandler<CreateAddressComman
         isDefaultShipping === true || !existing.some((a) => a.isDefaultShipping),
       );
       await em.flush();
+      await this.history.record(em, customerReference, 'address-added', { address: address.uuid });
       return toAddressView(address);
     });
   }

@@ -1,3 +1,4 @@
+import { CustomerHistory } from '@patron/customer-history';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
@@ -9,7 +10,7 @@ import { UpdateAddressCommand } from './update-address.command';
 
 @CommandHandler(UpdateAddressCommand)
 export class UpdateAddressHandler implements ICommandHandler<UpdateAddressCommand> {
-  constructor(private readonly em: EntityManager, private readonly clock: Clock) {}
+  constructor(private readonly history: CustomerHistory, private readonly em: EntityManager, private readonly clock: Clock) {}
 
   async execute({ customerReference, uuid, changes }: UpdateAddressCommand): Promise<AddressView> {
     return forkJoiningTransaction(this.em).transactional(async (em) => {
@@ -22,6 +23,7 @@ export class UpdateAddressHandler implements ICommandHandler<UpdateAddressComman
       await AddressRepository.makeDefault(em, address, isDefaultBilling === true, isDefaultShipping === true);
       address.updatedAt = this.clock.now();
       await em.flush();
+      await this.history.record(em, customerReference, 'address-updated', { address: address.uuid });
       return toAddressView(address);
     });
   }

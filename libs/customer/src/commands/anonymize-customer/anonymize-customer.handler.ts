@@ -1,3 +1,4 @@
+import { CustomerHistory } from '@patron/customer-history';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
@@ -13,6 +14,7 @@ import { AnonymizeCustomerCommand } from './anonymize-customer.command';
 @CommandHandler(AnonymizeCustomerCommand)
 export class AnonymizeCustomerHandler implements ICommandHandler<AnonymizeCustomerCommand> {
   constructor(
+    private readonly history: CustomerHistory,
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly events: EventBus,
@@ -28,6 +30,7 @@ export class AnonymizeCustomerHandler implements ICommandHandler<AnonymizeCustom
       for (const plugin of this.plugins) await plugin.anonymize(before);
       customer.anonymize(this.clock.now());
       await this.outbox.eraseSubject(em, reference);
+      await this.history.record(em, reference, 'anonymized');
     });
     this.events.publish(new CustomerAnonymized(reference));
   }

@@ -1,3 +1,4 @@
+import { CustomerHistory } from '@patron/customer-history';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OutboxWriter } from '@patron/outbox';
@@ -13,6 +14,7 @@ import { ChangePasswordCommand } from './change-password.command';
 @CommandHandler(ChangePasswordCommand)
 export class ChangePasswordHandler implements ICommandHandler<ChangePasswordCommand> {
   constructor(
+    private readonly history: CustomerHistory,
     private readonly em: EntityManager,
     private readonly passwords: PasswordFacade,
     private readonly outbox: OutboxWriter,
@@ -30,6 +32,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
       // Changed by someone else meanwhile: the current password checked above may no longer be the current one.
       if (!customer || customer.passwordHash !== current.passwordHash) throw new InvalidCurrentPasswordError();
       customer.changePasswordHash(hash, this.clock.now());
+      await this.history.record(em, customer.customerReference, 'password-changed');
       this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.passwordChanged));
     });
   }

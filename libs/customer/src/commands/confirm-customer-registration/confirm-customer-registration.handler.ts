@@ -1,3 +1,4 @@
+import { CustomerHistory } from '@patron/customer-history';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, hashSecretToken, forkJoiningTransaction } from '@patron/shared-kernel';
@@ -7,7 +8,7 @@ import { ConfirmCustomerRegistrationCommand } from './confirm-customer-registrat
 
 @CommandHandler(ConfirmCustomerRegistrationCommand)
 export class ConfirmCustomerRegistrationHandler implements ICommandHandler<ConfirmCustomerRegistrationCommand> {
-  constructor(private readonly em: EntityManager, private readonly clock: Clock) {}
+  constructor(private readonly history: CustomerHistory, private readonly em: EntityManager, private readonly clock: Clock) {}
 
   async execute({ registrationKey }: ConfirmCustomerRegistrationCommand): Promise<string> {
     return forkJoiningTransaction(this.em).transactional(async (em) => {
@@ -18,6 +19,7 @@ export class ConfirmCustomerRegistrationHandler implements ICommandHandler<Confi
       );
       if (!customer) throw new InvalidRegistrationKeyError();
       customer.confirmRegistration(registrationKey, this.clock.now());
+      await this.history.record(em, customer.customerReference, 'confirmed');
       return customer.customerReference;
     });
   }

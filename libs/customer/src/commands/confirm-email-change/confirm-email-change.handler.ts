@@ -1,3 +1,4 @@
+import { CustomerHistory } from '@patron/customer-history';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, forkJoiningTransaction, hashSecretToken } from '@patron/shared-kernel';
@@ -8,7 +9,7 @@ import { ConfirmEmailChangeCommand } from './confirm-email-change.command';
 
 @CommandHandler(ConfirmEmailChangeCommand)
 export class ConfirmEmailChangeHandler implements ICommandHandler<ConfirmEmailChangeCommand> {
-  constructor(private readonly em: EntityManager, private readonly clock: Clock) {}
+  constructor(private readonly history: CustomerHistory, private readonly em: EntityManager, private readonly clock: Clock) {}
 
   async execute({ token }: ConfirmEmailChangeCommand): Promise<string> {
     try {
@@ -25,6 +26,7 @@ export class ConfirmEmailChangeHandler implements ICommandHandler<ConfirmEmailCh
         // Someone may have registered the address since the change was asked for.
         if (await CustomerRepository.isEmailTaken(em, customer.pendingEmail, customer.id)) throw new EmailAlreadyRegisteredError();
         customer.confirmEmailChange(now);
+        await this.history.record(em, customer.customerReference, 'email-change-confirmed');
         return customer.customerReference;
       });
     } catch (error) {

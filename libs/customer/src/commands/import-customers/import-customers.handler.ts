@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CustomerHistory } from '@patron/customer-history';
 import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
 import { CustomerConfig } from '../../customer.config';
 import { CustomerImportProblem, CustomerImportSummary } from '../../dto/customer.inputs';
@@ -29,7 +30,12 @@ const UPDATES = [
  */
 @CommandHandler(ImportCustomersCommand)
 export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCommand> {
-  constructor(private readonly em: EntityManager, private readonly config: CustomerConfig, private readonly clock: Clock) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: CustomerConfig,
+    private readonly history: CustomerHistory,
+    private readonly clock: Clock,
+  ) {}
 
   async execute({ rows, options }: ImportCustomersCommand): Promise<CustomerImportSummary> {
     const summary: CustomerImportSummary = { rows: 0, created: 0, updated: 0, skipped: 0, problems: [], imported: false };
@@ -151,12 +157,13 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
         r.phone, r.company, r.locale, r.passwordHash, r.registeredAt, now, now);
       return `(${COLUMNS.map(() => '?').join(', ')})`;
     });
-    const result: { inserted: boolean }[] = await em.execute(
+    const result: { inserted: boolean; customer_reference: string }[] = await em.execute(
       `insert into customer (${COLUMNS.join(', ')}) values ${tuples.join(', ')}
        on conflict (customer_reference) do update set ${UPDATES.join(', ')}
-       returning (xmax = 0) as inserted`,
+       returning (xmax = 0) as inserted, customer_reference`,
       params,
     );
+    await this.history.record(em, result.map((r) => r.customer_reference), 'imported');
     return result.filter((r) => r.inserted).length;
   }
 }

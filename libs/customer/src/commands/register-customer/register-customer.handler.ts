@@ -1,3 +1,4 @@
+import { CustomerHistory } from '@patron/customer-history';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
@@ -18,6 +19,7 @@ import { RegisterCustomerCommand } from './register-customer.command';
 @CommandHandler(RegisterCustomerCommand)
 export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomerCommand> {
   constructor(
+    private readonly history: CustomerHistory,
     private readonly em: EntityManager,
     private readonly config: CustomerConfig,
     private readonly passwords: PasswordFacade,
@@ -44,6 +46,7 @@ export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomer
           this.config.doubleOptIn,
         );
         em.persist(customer);
+        await this.history.record(em, reference, 'registered');
         if (registrationKey) {
           this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.registrationConfirmation, { secrets: { token: registrationKey } }));
         }

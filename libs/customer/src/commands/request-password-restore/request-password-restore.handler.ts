@@ -1,3 +1,4 @@
+import { CustomerHistory } from '@patron/customer-history';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OutboxWriter } from '@patron/outbox';
@@ -16,6 +17,7 @@ import { RequestPasswordRestoreCommand } from './request-password-restore.comman
 @CommandHandler(RequestPasswordRestoreCommand)
 export class RequestPasswordRestoreHandler implements ICommandHandler<RequestPasswordRestoreCommand> {
   constructor(
+    private readonly history: CustomerHistory,
     private readonly em: EntityManager,
     private readonly config: CustomerConfig,
     private readonly outbox: OutboxWriter,
@@ -38,6 +40,7 @@ export class RequestPasswordRestoreHandler implements ICommandHandler<RequestPas
       );
       if (!customer || Number(sent) >= this.config.restoreMailLimit) return;
       const key = customer.issueRestorePasswordKey(now, this.config.restorePasswordKeyTtlSeconds);
+      await this.history.record(em, customer.customerReference, 'password-reset-requested');
       this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.passwordRestore, { secrets: { token: key } }));
     });
   }

@@ -1,3 +1,4 @@
+import { CustomerHistory } from '@patron/customer-history';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PasswordFacade } from '@patron/password';
@@ -12,6 +13,7 @@ import { RestorePasswordCommand } from './restore-password.command';
 @CommandHandler(RestorePasswordCommand)
 export class RestorePasswordHandler implements ICommandHandler<RestorePasswordCommand> {
   constructor(
+    private readonly history: CustomerHistory,
     private readonly em: EntityManager,
     private readonly passwords: PasswordFacade,
     private readonly outbox: OutboxWriter,
@@ -29,6 +31,7 @@ export class RestorePasswordHandler implements ICommandHandler<RestorePasswordCo
       const customer = await em.findOne(Customer, { restorePasswordKeyHash: keyHash, anonymizedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!customer) throw new InvalidRestorePasswordKeyError();
       customer.restorePassword(hash, this.clock.now());
+      await this.history.record(em, customer.customerReference, 'password-reset');
       this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.passwordChanged));
       return customer.customerReference;
     });

@@ -1,4 +1,5 @@
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { CustomerHistory } from '@patron/customer-history';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OutboxWriter } from '@patron/outbox';
@@ -17,6 +18,7 @@ import { ConfirmCustomerByStaffCommand, CreateCustomerByStaffCommand, SetPasswor
 export class CreateCustomerByStaffHandler implements ICommandHandler<CreateCustomerByStaffCommand> {
   constructor(
     private readonly em: EntityManager,
+    private readonly history: CustomerHistory,
     private readonly config: CustomerConfig,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
@@ -34,9 +36,11 @@ export class CreateCustomerByStaffHandler implements ICommandHandler<CreateCusto
         const reference = await this.references.next(em);
         const { customer } = Customer.register({ ...fields, reference, locale, passwordHash: null }, now, false);
         em.persist(customer);
+        await this.history.record(em, reference, 'registered', { byStaff: true });
         if (sendPasswordToken) {
           const key = customer.issueRestorePasswordKey(now, this.config.restorePasswordKeyTtlSeconds);
           this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.passwordRestore, { secrets: { token: key } }));
+          await this.history.record(em, reference, 'password-reset-requested');
         }
         await em.flush();
         return toCustomerView(customer);
@@ -50,7 +54,7 @@ export class CreateCustomerByStaffHandler implements ICommandHandler<CreateCusto
 
 @CommandHandler(ConfirmCustomerByStaffCommand)
 export class ConfirmCustomerByStaffHandler implements ICommandHandler<ConfirmCustomerByStaffCommand> {
-  constructor(private readonly em: EntityManager, private readonly clock: Clock) {}
+  constructor(private readonly em: EntityManager, private readonly history: CustomerHistory, private readonly clock: Clock) {}
 
   async execute({ reference }: ConfirmCustomerByStaffCommand): Promise<CustomerView> {
     return forkJoiningTransaction(this.em).transactional(async (em) => {
@@ -60,6 +64,7 @@ export class ConfirmCustomerByStaffHandler implements ICommandHandler<ConfirmCus
         customer.registeredAt = this.clock.now();
         customer.registrationKeyHash = null;
         customer.updatedAt = customer.registeredAt;
+        await this.history.record(em, reference, 'confirmed', { byStaff: true });
       }
       return toCustomerView(customer);
     });
@@ -70,6 +75,7 @@ export class ConfirmCustomerByStaffHandler implements ICommandHandler<ConfirmCus
 export class SetPasswordByStaffHandler implements ICommandHandler<SetPasswordByStaffCommand> {
   constructor(
     private readonly em: EntityManager,
+    private readonly history: CustomerHistory,
     private readonly passwords: PasswordFacade,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
@@ -82,6 +88,7 @@ export class SetPasswordByStaffHandler implements ICommandHandler<SetPasswordByS
       if (!customer) throw new CustomerNotFoundError(reference);
       customer.changePasswordHash(hash, this.clock.now());
       this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.passwordChanged));
+      await this.history.record(em, reference, 'password-changed', { byStaff: true });
     });
   }
 }

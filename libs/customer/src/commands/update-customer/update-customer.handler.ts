@@ -1,3 +1,4 @@
+import { CustomerHistory } from '@patron/customer-history';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OutboxWriter } from '@patron/outbox';
@@ -14,6 +15,7 @@ import { UpdateCustomerCommand } from './update-customer.command';
 @CommandHandler(UpdateCustomerCommand)
 export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerCommand> {
   constructor(
+    private readonly history: CustomerHistory,
     private readonly em: EntityManager,
     private readonly config: CustomerConfig,
     private readonly outbox: OutboxWriter,
@@ -30,16 +32,25 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
         if (!customer) throw new CustomerNotFoundError(reference);
         const now = this.clock.now();
         const { email, ...profile } = changes;
+        const record = customer as unknown as Record<string, unknown>;
+        const fields = Object.entries(profile).filter(([key, value]) => value !== undefined && value !== record[key]).map(([key]) => key);
         customer.applyProfile(profile, now);
         if (email !== undefined && email !== customer.email) {
           if (normalizeEmail(email) === customer.emailNormalized) {
             customer.setEmail(email); // only the letter case changes: nothing to verify
+            fields.push('email');
           } else {
             if (await CustomerRepository.isEmailTaken(em, email, customer.id)) throw new EmailAlreadyRegisteredError();
-            if (this.config.emailChangeVerification && !byStaff) this.requestVerification(em, customer, email, now);
-            else customer.setEmail(email);
+            if (this.config.emailChangeVerification && !byStaff) {
+              this.requestVerification(em, customer, email, now);
+              await this.history.record(em, reference, 'email-change-requested', { newEmail: email });
+            } else {
+              customer.setEmail(email);
+              fields.push('email');
+            }
           }
         }
+        if (fields.length) await this.history.record(em, reference, 'profile-updated', { fields });
         await em.flush();
         return toCustomerView(customer);
       });
