@@ -56,6 +56,22 @@ describe('back-office customer management', () => {
     expect((await stack.backofficeHttp().patch('/api/customers/DE--999999').set(as(admin)).send({ lastName: 'No' })).status).toBe(404);
   });
 
+  it('adds, edits and deletes a customer\'s addresses with the storefront rules', async () => {
+    const shopper = await registerShopper(stack);
+    const base = `/api/customers/${shopper.reference}/addresses`;
+    const address = { firstName: 'A', lastName: 'B', address1: 'One', address2: '1', zipCode: '10115', city: 'Berlin', iso2Code: 'de' };
+    const created = await stack.backofficeHttp().post(base).set(as(admin)).send(address);
+    expect(created.status).toBe(201);
+    expect(created.body.data).toMatchObject({ iso2Code: 'DE', country: 'Germany', isDefaultBilling: true, isDefaultShipping: true });
+    expect((await stack.backofficeHttp().post(base).set(as(admin)).send({ ...address, zipCode: '1' })).status).toBe(422);
+    expect((await stack.backofficeHttp().post(base).set(as(agent)).send(address)).status).toBe(403);
+    const uuid = created.body.data.uuid;
+    expect((await stack.backofficeHttp().patch(`${base}/${uuid}`).set(as(admin)).send({ city: 'Potsdam', zipCode: '14467' })).body.data.city).toBe('Potsdam');
+    expect((await stack.backofficeHttp().delete(`${base}/${uuid}`).set(as(admin))).status).toBe(204);
+    expect((await stack.backofficeHttp().delete(`${base}/${uuid}`).set(as(admin))).status).toBe(404);
+    expect((await stack.backofficeHttp().post('/api/customers/DE--999999/addresses').set(as(admin)).send(address)).status).toBe(404);
+  });
+
   it('confirms by hand, sets a password that ends every session, sends a token, deletes', async () => {
     const created = await stack.http().post('/customers').send(doc('customers', {
       salutation: 'Mr', firstName: 'Un', lastName: 'Confirmed', email: 'hand.confirm@example.com', gender: 'Male',

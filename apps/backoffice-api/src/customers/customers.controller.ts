@@ -46,6 +46,27 @@ const CUSTOMER_CHANGES = z.object({
   defaultShippingAddress: z.uuid('must be an address id').optional(),
 });
 const NEW_PASSWORD = z.object({ password: z.string().min(1) });
+const ADDRESS_FIELDS = {
+  salutation: z.enum(SALUTATIONS).nullable().optional(),
+  firstName: text(100),
+  lastName: text(100),
+  address1: text(255),
+  address2: text(255),
+  address3: optional(255),
+  zipCode: text(15),
+  city: z.string().trim().min(3, 'must have at least 3 characters').max(255, 'must be at most 255 characters'),
+  iso2Code: z.string().length(2, 'must be an ISO 3166-1 alpha-2 code').transform((c) => c.toUpperCase()),
+  company: optional(255),
+  phone: optional(255),
+  isDefaultBilling: z.boolean().optional(),
+  isDefaultShipping: z.boolean().optional(),
+};
+const NEW_ADDRESS = z.object(ADDRESS_FIELDS);
+const ADDRESS_CHANGES = z.object(
+  Object.fromEntries(Object.entries(ADDRESS_FIELDS).map(([key, schema]) => [key, (schema as z.ZodType).optional()])) as {
+    [K in keyof typeof ADDRESS_FIELDS]: z.ZodOptional<(typeof ADDRESS_FIELDS)[K]>;
+  },
+);
 const HISTORY_PAGE = z.object({ offset: z.coerce.number().int().min(0).optional(), limit: z.coerce.number().int().min(1).max(100).optional() });
 const EXPORT_COLUMNS = ['reference', 'email', 'salutation', 'firstName', 'lastName', 'gender', 'dateOfBirth', 'phone', 'company', 'locale', 'registeredAt', 'createdAt'];
 
@@ -155,6 +176,29 @@ export class BackofficeCustomersController {
       this.history.list(reference, 0, 20),
     ]);
     return { data: { ...customer, addresses, groups, notes, latestOrders: orders.orders, orderCount: orders.total, history } };
+  }
+
+  /** Admins add an address; the storefront's rules apply (country, postal code, defaults, limit). */
+  @Post(':reference/addresses')
+  @Roles('admin')
+  async addAddress(@Param('reference') reference: string, @Body() body: unknown) {
+    await this.customers.getByReference(reference);
+    return { data: await this.addresses.create(reference, validateBody(NEW_ADDRESS, body)) };
+  }
+
+  @Patch(':reference/addresses/:uuid')
+  @Roles('admin')
+  async updateAddress(@Param('reference') reference: string, @Param('uuid') uuid: string, @Body() body: unknown) {
+    await this.customers.getByReference(reference);
+    return { data: await this.addresses.update(reference, uuid, validateBody(ADDRESS_CHANGES, body)) };
+  }
+
+  @Delete(':reference/addresses/:uuid')
+  @Roles('admin')
+  @HttpCode(204)
+  async deleteAddress(@Param('reference') reference: string, @Param('uuid') uuid: string): Promise<void> {
+    await this.customers.getByReference(reference);
+    await this.addresses.delete(reference, uuid);
   }
 
   /** The customer's timeline, newest first: `?offset=0&limit=20` (at most 100). */
