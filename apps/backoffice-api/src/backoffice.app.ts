@@ -1,6 +1,7 @@
 import { DynamicModule, Global, INestApplicationContext, LoggerService, LogLevel, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Database, Env, PatronCoreModule } from '@patron/config';
 import { OutboxFacade } from '@patron/outbox';
 import { CustomerFacade } from '@patron/customer';
@@ -45,5 +46,14 @@ export const createBackofficeApp = async (root: DynamicModule, logger: LoggerSer
   const app = await NestFactory.create<NestExpressApplication>(root, { logger });
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Patron back office')
+      .setDescription('Customer management for shop staff. Sign in with POST /api/auth/login and send the token as a bearer token.')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs.json' });
   return app;
 };

@@ -66,6 +66,16 @@ describe('back-office users, login and roles', () => {
     await stack.backofficeHttp().put('/api/customer-access').set('Authorization', `Bearer ${admin}`).send({ price: false });
   });
 
+  it('describes the API in an OpenAPI document at /api/docs', async () => {
+    const json = await stack.backofficeHttp().get('/api/docs.json');
+    expect(json.status).toBe(200);
+    expect(json.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/customers', '/api/customer-groups', '/api/customers/{reference}/notes']));
+    const page = await stack.backofficeHttp().get('/api/docs/');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('swagger');
+  });
+
   it('blocks a login pair after 9 failures, like the storefront', async () => {
     for (let i = 0; i < 9; i++) expect((await login('agent@shop.test', 'Wrong-Password-9!', '198.51.100.9')).status).toBe(401);
     const blocked = await login('agent@shop.test', PASSWORD, '198.51.100.9');
