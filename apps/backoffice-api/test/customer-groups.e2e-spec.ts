@@ -55,6 +55,10 @@ describe('/api/customer-groups', () => {
     expect((await stack.backofficeHttp().get(`/api/customer-groups/${group.id}`).set(as(agent))).body.data.members).toEqual([]);
     expect((await stack.backofficeHttp().get(`/api/customer-groups/${other.id}`).set(as(agent))).body.data.members).toEqual([]);
 
+    const bySearch = await stack.backofficeHttp().post(`/api/customer-groups/${other.id}/members`).set(as(admin)).send({ search: { q: b.email } });
+    expect(bySearch.body.data).toEqual({ added: 1, unknown: [] });
+    expect((await stack.backofficeHttp().get(`/api/customer-groups/${other.id}`).set(as(agent))).body.data.members).toEqual([b.reference]);
+
     expect((await stack.backofficeHttp().patch(`/api/customer-groups/${group.id}`).set(as(admin)).send({ name: 'Wholesale' })).status).toBe(409);
     expect((await stack.backofficeHttp().patch(`/api/customer-groups/${group.id}`).set(as(admin)).send({ name: 'News' })).body.data.name).toBe('News');
     expect((await stack.backofficeHttp().delete(`/api/customer-groups/${group.id}`).set(as(admin))).status).toBe(204);
