@@ -7,7 +7,7 @@ import { CustomerAccessModule } from '@patron/customer-access';
 import { AddressModule, BlankAddressesOnAnonymizationPlugin } from '@patron/address';
 import { SalesModule } from '@patron/sales';
 import { UserModule } from '@patron/user';
-import { CustomerGroupModule, RemoveFromGroupsOnAnonymizationPlugin } from '@patron/customer-group';
+import { CustomerGroupModule, RemoveFromGroupsOnAnonymizationPlugin, CustomerGroupSearchFilterPlugin } from '@patron/customer-group';
 import { CustomerNoteModule } from '@patron/customer-note';
 import { CustomerHistoryModule } from '@patron/customer-history';
 import { OutboxModule } from '@patron/outbox';
@@ -42,6 +42,7 @@ export class PatronCoreModule {
             locales: env.LOCALES,
           },
           anonymizerPlugins: [RevokeRefreshTokensOnAnonymizationPlugin, BlankAddressesOnAnonymizationPlugin, RemoveFromGroupsOnAnonymizationPlugin],
+          searchFilterPlugins: [CustomerGroupSearchFilterPlugin],
         }),
         CustomerAccessModule.forRoot(),
         AddressModule.forRoot(),

@@ -12,6 +12,12 @@ export class DataDirectoryInUseError extends Error {
   }
 }
 
+/** The contrib extensions the customer search migration creates; loaded lazily because they ship as separate bundles. */
+const searchExtensions = () => ({
+  pg_trgm: require('@electric-sql/pglite/contrib/pg_trgm').pg_trgm,
+  unaccent: require('@electric-sql/pglite/contrib/unaccent').unaccent,
+});
+
 /** Directories this process has open; a lock with our own pid and no entry here is a previous incarnation's (pid 1 in a container). */
 const openHere = new Set<string>();
 
@@ -43,7 +49,7 @@ export class EmbeddedDatabase {
     const lockFile = join(dir, 'patron.lock');
     EmbeddedDatabase.acquire(lockFile, dir, holder);
     openHere.add(dir);
-    return new EmbeddedDatabase(dir, new PGlite(join(dir, 'data')), lockFile);
+    return new EmbeddedDatabase(dir, new PGlite(join(dir, 'data'), { extensions: searchExtensions() }), lockFile);
   }
 
   private static acquire(lockFile: string, dir: string, holder: string): void {

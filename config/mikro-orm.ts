@@ -6,6 +6,7 @@ import {
   Migration20261203000200_customer,
   Migration20261203000400_customer_password_lifecycle,
   Migration20261203000600_customer_email_change,
+  Migration20261203001400_customer_search,
 } from '@patron/customer';
 import { Migration20261203000100_outbox, OutboxMessage } from '@patron/outbox';
 import { CustomerAccessSetting, Migration20261203000700_customer_access } from '@patron/customer-access';
@@ -30,6 +31,7 @@ export const MIGRATIONS = [Migration20261203000100_outbox, Migration202612030002
   Migration20261203001100_customer_group,
   Migration20261203001200_customer_note,
   Migration20261203001300_customer_history,
+  Migration20261203001400_customer_search,
 ]
   .map((migration) => ({ name: migration.name, class: migration }))
   .sort((a, b) => a.name.localeCompare(b.name));

@@ -33,6 +33,14 @@ describe('/api/customers search and view', () => {
     expect((await search('q=gone')).body).toMatchObject({ data: [], total: 0, totalIsEstimate: false });
   });
 
+  it('ignores accents on both sides, across first and last name, and treats % and _ as text', async () => {
+    expect(names((await search('q=muller')).body)).toEqual(['Müller']);
+    expect(names((await search(`q=${encodeURIComponent('ZOË M')}`)).body)).toEqual(['Müller']);
+    expect(names((await search(`q=${encodeURIComponent('zoe mü')}`)).body)).toEqual(['Müller']);
+    expect((await search('q=100%25')).body.data).toEqual([]);
+    expect((await search('q=_')).body.data).toEqual([]);
+  });
+
   it('filters by locale and group, and sorts by last name both ways', async () => {
     expect(names((await search('locale=de_DE')).body)).toEqual(['Schmidt']);
     const group = await stack.app.get(CustomerGroupFacade).create({ name: 'Searchers' });

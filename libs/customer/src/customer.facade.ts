@@ -121,9 +121,9 @@ export class CustomerFacade {
   }
 
   /**
-   * Searches live customers: substring of email, name or reference (ignoring case), filters, sorting, keyset pages
+   * Searches live customers: substring of email, name or reference (ignoring case and accents), filters (plus those of `CustomerSearchFilterPlugin`s), sorting, keyset pages
    * (`next` cursor) and a total that is exact up to 10,000 and estimated above.
-   * @throws InputValidationError for a cursor that is not one
+   * @throws InputValidationError for a cursor that is not one, or an unknown or invalid plugin filter
    */
   search(search: CustomerSearch): Promise<CustomerSearchPage> {
     return this.queries.execute(new SearchCustomersQuery(search));

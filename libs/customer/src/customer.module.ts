@@ -7,6 +7,7 @@ import { Customer } from './domain/customer.entity';
 import { CustomerFacade } from './customer.facade';
 import { POST_REGISTRATION_PLUGINS, PostRegistrationPlugin } from './extension/post-registration.plugin';
 import { CUSTOMER_ANONYMIZER_PLUGINS, CustomerAnonymizerPlugin } from './extension/customer-anonymizer.plugin';
+import { CUSTOMER_SEARCH_FILTER_PLUGINS, CustomerSearchFilterPlugin } from './extension/customer-search-filter.plugin';
 import { CUSTOMER_REFERENCE_GENERATOR, CustomerReferenceGenerator } from './extension/customer-reference-generator';
 import { SequenceCustomerReferenceGenerator } from './persistence/sequence-reference.generator';
 import { RegisterCustomerHandler } from './commands/register-customer/register-customer.handler';
@@ -54,6 +55,8 @@ export interface CustomerModuleOptions {
   /** Order = execution order. */
   postRegistrationPlugins?: Type<PostRegistrationPlugin>[];
   anonymizerPlugins?: Type<CustomerAnonymizerPlugin>[];
+  /** Extra search filters, by their name. */
+  searchFilterPlugins?: Type<CustomerSearchFilterPlugin>[];
   referenceGenerator?: Type<CustomerReferenceGenerator>;
 }
 
@@ -66,6 +69,7 @@ export class CustomerModule {
   static forRoot(options: CustomerModuleOptions = {}): DynamicModule {
     const postRegistration = options.postRegistrationPlugins ?? [];
     const anonymizers = options.anonymizerPlugins ?? [];
+    const searchFilters = options.searchFilterPlugins ?? [];
     return {
       module: CustomerModule,
       global: true,
@@ -74,8 +78,10 @@ export class CustomerModule {
         ...HANDLERS,
         ...postRegistration,
         ...anonymizers,
+        ...searchFilters,
         pluginStack(POST_REGISTRATION_PLUGINS, postRegistration),
         pluginStack(CUSTOMER_ANONYMIZER_PLUGINS, anonymizers),
+        pluginStack(CUSTOMER_SEARCH_FILTER_PLUGINS, searchFilters),
         { provide: CUSTOMER_REFERENCE_GENERATOR, useClass: options.referenceGenerator ?? SequenceCustomerReferenceGenerator },
         { provide: CustomerConfig, useValue: CustomerConfig.from(options.config) },
         CustomerFacade,

@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { CqrsModule } from '@nestjs/cqrs';
 import { mikroOrmOptions } from '@patron/config';
-import { CustomerFacade, CustomerModule, CustomerAnonymizerPlugin, CustomerView, PostRegistrationPlugin } from '@patron/customer';
+import { CustomerFacade, CustomerModule, CustomerAnonymizerPlugin, CustomerSearchFilterPlugin, CustomerView, PostRegistrationPlugin } from '@patron/customer';
 import { OutboxModule } from '@patron/outbox';
 import { PasswordModule } from '@patron/password';
 import { KernelModule } from '@patron/shared-kernel';
@@ -40,6 +40,15 @@ class ForgetAuditPlugin implements CustomerAnonymizerPlugin {
   }
 }
 
+/** Only customers the audit table knows. */
+@Injectable()
+class AuditedSearchFilterPlugin implements CustomerSearchFilterPlugin {
+  readonly name = 'audited';
+  condition(value: unknown) {
+    return { sql: `${value ? '' : 'not '}exists (select 1 from plugin_audit a where a.reference = c.customer_reference)`, params: [] };
+  }
+}
+
 describe('customer plugin stacks', () => {
   let db: TestDatabase;
   let customers: CustomerFacade;
@@ -60,6 +69,7 @@ describe('customer plugin stacks', () => {
         CustomerModule.forRoot({
           postRegistrationPlugins: [RecordInAuditTablePlugin, RejectBlockedDomainPlugin],
           anonymizerPlugins: [ForgetAuditPlugin],
+          searchFilterPlugins: [AuditedSearchFilterPlugin],
         }),
       ],
     })
@@ -101,5 +111,14 @@ describe('customer plugin stacks', () => {
     expect(await conn.execute('select reference from plugin_audit where reference = ?', [view.reference])).toHaveLength(0);
     expect(await customers.findByEmail('forget.me@example.com')).toBeNull();
     expect(await customers.findByReference(view.reference)).toBeNull();
+  });
+
+  it('applies search filter plugins by name, and refuses filters nobody registered', async () => {
+    const audited = await customers.register({ email: 'audited@example.com', password });
+    await em.fork().getConnection().execute('delete from plugin_audit where reference <> ?', [audited.reference]);
+    const found = await customers.search({ text: 'example.com', filters: { audited: true } });
+    expect(found.customers.map((c) => c.reference)).toEqual([audited.reference]);
+    expect((await customers.search({ text: 'audited', filters: { audited: false } })).customers).toEqual([]);
+    await expect(customers.search({ filters: { colour: 'red' } })).rejects.toMatchObject({ violations: [{ field: 'colour', message: 'is not a known filter' }] });
   });
 });

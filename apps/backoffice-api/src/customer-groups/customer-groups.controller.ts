@@ -66,11 +66,11 @@ export class CustomerGroupsController {
   @HttpCode(200)
   async assign(@Param('id', idPipe) id: number, @Body() body: unknown) {
     if (body && typeof body === 'object' && 'search' in body) {
-      const { q, ...filters } = validateBody(SEARCH_MEMBERS, body).search;
+      const { q, groupId, ...filters } = validateBody(SEARCH_MEMBERS, body).search;
       let added = 0;
       let cursor: string | undefined;
       do {
-        const page = await this.customers.search({ text: q, ...filters, after: cursor, limit: 200 });
+        const page = await this.customers.search({ text: q, ...filters, filters: { groupId }, after: cursor, limit: 200 });
         added += (await this.groups.assign(id, page.customers.map((c) => c.reference))).added;
         cursor = page.next ?? undefined;
       } while (cursor);

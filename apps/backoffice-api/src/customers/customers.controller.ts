@@ -86,8 +86,8 @@ export class BackofficeCustomersController {
   /** `?q=…&status=verified&groupId=…&locale=…&createdFrom=…&createdTo=…&sort=lastName&direction=asc&limit=25&after=<cursor>` */
   @Get()
   async search(@Query() query: Record<string, unknown>) {
-    const { q, ...filters } = validateBody(SEARCH, query);
-    const page = await this.customers.search({ text: q, ...filters });
+    const { q, groupId, ...filters } = validateBody(SEARCH, query);
+    const page = await this.customers.search({ text: q, ...filters, filters: { groupId } });
     return { data: page.customers, next: page.next, total: page.total, totalIsEstimate: page.totalIsEstimate };
   }
 
@@ -97,13 +97,13 @@ export class BackofficeCustomersController {
    */
   @Get('export.csv')
   async export(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    const { q, after: _after, limit: _limit, ...filters } = validateBody(SEARCH, query);
+    const { q, groupId, after: _after, limit: _limit, ...filters } = validateBody(SEARCH, query);
     response.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="customers.csv"');
     const csv = stringify({ header: true, columns: EXPORT_COLUMNS });
     csv.pipe(response);
     let cursor: string | undefined;
     do {
-      const page = await this.customers.search({ text: q, ...filters, after: cursor, limit: 200 });
+      const page = await this.customers.search({ text: q, ...filters, filters: { groupId }, after: cursor, limit: 200 });
       for (const c of page.customers) {
         const row = { ...c, createdAt: c.createdAt.toISOString(), registeredAt: c.registeredAt?.toISOString() ?? '' };
         if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));

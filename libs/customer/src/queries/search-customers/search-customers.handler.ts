@@ -1,8 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { forkJoiningTransaction, InputValidationError } from '@patron/shared-kernel';
 import { Customer } from '../../domain/customer.entity';
 import { toCustomerView } from '../../dto/customer.view';
+import { CUSTOMER_SEARCH_FILTER_PLUGINS, CustomerSearchFilterPlugin } from '../../extension/customer-search-filter.plugin';
 import { CustomerSearchPage, CustomerSort, SearchCustomersQuery } from './search-customers.query';
 
 /** Sort keys and the column expressions they order by (ties broken by id, so keyset pages are stable). */
@@ -27,11 +29,17 @@ const decodeCursor = (cursor: string): [unknown, number] => {
   }
 };
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+/** Must stay the expression of the `customer_search_text_trgm` index, or the search scans the table. */
+const SEARCH_TEXT = `public.patron_fold(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '') || ' ' || c.email || ' ' || c.customer_reference)`;
 
 /** Live customers only; keyset pagination on (sort value, id). */
 @QueryHandler(SearchCustomersQuery)
 export class SearchCustomersHandler implements IQueryHandler<SearchCustomersQuery> {
-  constructor(private readonly em: EntityManager) {}
+  private readonly filters: Map<string, CustomerSearchFilterPlugin>;
+
+  constructor(private readonly em: EntityManager, @Inject(CUSTOMER_SEARCH_FILTER_PLUGINS) plugins: CustomerSearchFilterPlugin[]) {
+    this.filters = new Map(plugins.map((plugin) => [plugin.name, plugin]));
+  }
 
   async execute({ search }: SearchCustomersQuery): Promise<CustomerSearchPage> {
     const sort = search.sort ?? 'id';
@@ -39,20 +47,23 @@ export class SearchCustomersHandler implements IQueryHandler<SearchCustomersQuer
     const limit = Math.min(Math.max(search.limit ?? 25, 1), 200);
     const where: string[] = ['c.anonymized_at is null'];
     const params: unknown[] = [];
-    if (search.text?.trim()) {
-      const term = `%${escapeLike(search.text.trim().toLowerCase())}%`;
-      const id = /^\d+$/.test(search.text.trim()) ? Number(search.text.trim()) : null;
-      where.push(`(c.email_normalized like ? or lower(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) like ?
-        or lower(c.customer_reference) like ?${id !== null && id <= Number.MAX_SAFE_INTEGER ? ' or c.id = ?' : ''})`);
-      params.push(term, term, term, ...(id !== null && id <= Number.MAX_SAFE_INTEGER ? [id] : []));
+    const text = search.text?.trim();
+    if (text) {
+      const id = /^\d{1,15}$/.test(text) ? Number(text) : null;
+      where.push(`(${SEARCH_TEXT} like public.patron_fold(?)${id !== null ? ' or c.id = ?' : ''})`);
+      params.push(`%${escapeLike(text)}%`, ...(id !== null ? [id] : []));
     }
     if (search.status) where.push(search.status === 'verified' ? 'c.registered_at is not null' : 'c.registered_at is null');
     if (search.locale) (where.push('c.locale = ?'), params.push(search.locale));
     if (search.createdFrom) (where.push('c.created_at >= ?'), params.push(search.createdFrom));
     if (search.createdTo) (where.push('c.created_at <= ?'), params.push(search.createdTo));
-    if (search.groupId !== undefined) {
-      where.push('exists (select 1 from customer_group_member m where m.customer_reference = c.customer_reference and m.group_id = ?)');
-      params.push(search.groupId);
+    for (const [name, value] of Object.entries(search.filters ?? {})) {
+      if (value === undefined) continue;
+      const plugin = this.filters.get(name);
+      if (!plugin) throw new InputValidationError([{ field: name, message: 'is not a known filter' }]);
+      const condition = plugin.condition(value);
+      where.push(`(${condition.sql})`);
+      params.push(...condition.params);
     }
     const filter = where.join(' and ');
     const filterParams = [...params];

@@ -5,11 +5,11 @@ export const CUSTOMER_SORTS = ['id', 'createdAt', 'email', 'lastName', 'firstNam
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
 export interface CustomerSearch {
-  /** Substring of email, first or last name, or reference (ignoring case); a number also matches the id. */
+  /** Substring of email, full name, or reference, ignoring case and accents; a number also matches the id. */
   text?: string;
   status?: 'verified' | 'unverified';
-  /** Members of this group only. */
-  groupId?: number;
+  /** Values for filters registered as `CustomerSearchFilterPlugin`s, by name (e.g. `groupId`). */
+  filters?: Record<string, unknown>;
   locale?: string;
   createdFrom?: Date;
   createdTo?: Date;
