@@ -71,6 +71,11 @@ describe('back-office users, login and roles', () => {
     expect(json.status).toBe(200);
     expect(json.body.openapi).toMatch(/^3\./);
     expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/customers', '/api/customer-groups', '/api/customers/{reference}/notes']));
+    const create = json.body.paths['/api/customers'].post.requestBody.content['application/json'].schema;
+    expect(create.required).toEqual(expect.arrayContaining(['email', 'firstName', 'lastName']));
+    expect(create.properties.sendPasswordToken).toEqual({ type: 'boolean' });
+    const parameters = json.body.paths['/api/customers'].get.parameters.map((p: { name: string }) => p.name);
+    expect(parameters).toEqual(expect.arrayContaining(['q', 'status', 'groupId', 'sort', 'after', 'limit']));
     const page = await stack.backofficeHttp().get('/api/docs/');
     expect(page.status).toBe(200);
     expect(page.text).toContain('swagger');

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LoginThrottle } from '@patron/auth';
 import { UserAuthenticationFailedError, UserFacade } from '@patron/user';
 import { BackofficeError } from '../http/backoffice-error';
-import { validateBody } from '../http/validate';
+import { ApiJsonBody, validateBody } from '../http/validate';
 import { BACKOFFICE_AUDIENCE, Staff, StaffClaims, StaffGuard } from './staff-auth';
 
 export const BACKOFFICE_LOGIN_THROTTLE = Symbol('backoffice.login-throttle');
@@ -22,6 +22,7 @@ export class AuthController {
   /** Back-office login: a JWT for the back office only (8 h). Failures are counted per IP + email, as on the storefront. */
   @Post('login')
   @HttpCode(200)
+  @ApiJsonBody(LOGIN)
   async login(@Body() body: unknown, @Ip() clientIp: string) {
     const { email, password } = validateBody(LOGIN, body);
     const blocked = await this.throttle.blockedMinutes(clientIp, email);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
 import { CONTENT_TYPE_RESOURCES, CustomerAccessFacade } from '@patron/customer-access';
 import { Roles, StaffGuard } from '../auth/staff-auth';
-import { validateBody } from '../http/validate';
+import { ApiJsonBody, validateBody } from '../http/validate';
 
 const SETTINGS = z.object(Object.fromEntries(Object.keys(CONTENT_TYPE_RESOURCES).map((type) => [type, z.boolean().optional()]))).strict();
 
@@ -20,6 +20,7 @@ export class CustomerAccessController {
   /** Admins only: `{ "price": true, "wishlist": false }` restricts or opens those content types. */
   @Put()
   @Roles('admin')
+  @ApiJsonBody(SETTINGS)
   async update(@Body() body: unknown) {
     const settings = validateBody(SETTINGS, body) as Record<string, boolean | undefined>;
     await this.access.update(Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as Record<string, boolean>);

@@ -4,7 +4,7 @@ import { CustomerFacade } from '@patron/customer';
 import { CustomerGroupFacade } from '@patron/customer-group';
 import { Roles, StaffGuard } from '../auth/staff-auth';
 import { BackofficeError } from '../http/backoffice-error';
-import { validateBody } from '../http/validate';
+import { ApiJsonBody, validateBody } from '../http/validate';
 
 const name = z.string().trim().min(1, 'must not be blank').max(70, 'must be at most 70 characters');
 const description = z.string().max(255, 'must be at most 255 characters').nullable();
@@ -40,12 +40,14 @@ export class CustomerGroupsController {
 
   @Post()
   @Roles('admin')
+  @ApiJsonBody(NEW_GROUP)
   async create(@Body() body: unknown) {
     return { data: await this.groups.create(validateBody(NEW_GROUP, body)) };
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiJsonBody(GROUP_CHANGES)
   async update(@Param('id', idPipe) id: number, @Body() body: unknown) {
     return { data: await this.groups.update(id, validateBody(GROUP_CHANGES, body)) };
   }
@@ -64,6 +66,7 @@ export class CustomerGroupsController {
   @Post(':id/members')
   @Roles('admin')
   @HttpCode(200)
+  @ApiJsonBody(z.union([MEMBERS, SEARCH_MEMBERS]))
   async assign(@Param('id', idPipe) id: number, @Body() body: unknown) {
     if (body && typeof body === 'object' && 'search' in body) {
       const { q, groupId, ...filters } = validateBody(SEARCH_MEMBERS, body).search;
@@ -83,6 +86,7 @@ export class CustomerGroupsController {
   @Delete(':id/members')
   @Roles('admin')
   @HttpCode(200)
+  @ApiJsonBody(MEMBERS)
   async unassign(@Param('id', idPipe) id: number, @Body() body: unknown) {
     return { data: { removed: await this.groups.unassign(id, validateBody(MEMBERS, body).customerReferences) } };
   }

@@ -4,7 +4,7 @@ import { CustomerNoteFacade, NoteAuthor } from '@patron/customer-note';
 import { UserFacade } from '@patron/user';
 import { Staff, StaffClaims, StaffGuard } from '../auth/staff-auth';
 import { BackofficeError } from '../http/backoffice-error';
-import { validateBody } from '../http/validate';
+import { ApiJsonBody, validateBody } from '../http/validate';
 
 const NOTE = z.object({ text: z.string().trim().min(1, 'must not be blank').max(5000, 'must be at most 5000 characters') });
 const noteId = new ParseIntPipe({ exceptionFactory: () => new BackofficeError(404, 'Note not found') });
@@ -21,12 +21,14 @@ export class CustomerNotesController {
   }
 
   @Post('customers/:reference/notes')
+  @ApiJsonBody(NOTE)
   async add(@Staff() staff: StaffClaims, @Param('reference') reference: string, @Body() body: unknown) {
     const { text } = validateBody(NOTE, body);
     return { data: await this.notes.add(reference, text, await this.author(staff)) };
   }
 
   @Patch('notes/:id')
+  @ApiJsonBody(NOTE)
   async edit(@Staff() staff: StaffClaims, @Param('id', noteId) id: number, @Body() body: unknown) {
     const { text } = validateBody(NOTE, body);
     return { data: await this.notes.edit(id, text, await this.author(staff)) };

@@ -9,7 +9,7 @@ import { CustomerNoteFacade } from '@patron/customer-note';
 import { SalesFacade } from '@patron/sales';
 import { CustomerHistory } from '@patron/customer-history';
 import { Roles, StaffGuard } from '../auth/staff-auth';
-import { validateBody } from '../http/validate';
+import { ApiJsonBody, ApiQueryOf, validateBody } from '../http/validate';
 
 const date = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date').transform((v) => new Date(v));
 const SEARCH = z.object({
@@ -85,6 +85,7 @@ export class BackofficeCustomersController {
 
   /** `?q=…&status=verified&groupId=…&locale=…&createdFrom=…&createdTo=…&sort=lastName&direction=asc&limit=25&after=<cursor>` */
   @Get()
+  @ApiQueryOf(SEARCH)
   async search(@Query() query: Record<string, unknown>) {
     const { q, groupId, ...filters } = validateBody(SEARCH, query);
     const page = await this.customers.search({ text: q, ...filters, filters: { groupId } });
@@ -96,6 +97,7 @@ export class BackofficeCustomersController {
    * `limit` and `after` are ignored.
    */
   @Get('export.csv')
+  @ApiQueryOf(SEARCH.omit({ after: true, limit: true }))
   async export(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
     const { q, groupId, after: _after, limit: _limit, ...filters } = validateBody(SEARCH, query);
     response.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="customers.csv"');
@@ -116,6 +118,7 @@ export class BackofficeCustomersController {
   /** Creates a confirmed customer without a password; `sendPasswordToken` mails a link to set one. */
   @Post()
   @Roles('admin')
+  @ApiJsonBody(NEW_CUSTOMER)
   async create(@Body() body: unknown) {
     return { data: await this.customers.createByStaff(validateBody(NEW_CUSTOMER, body)) };
   }
@@ -123,6 +126,7 @@ export class BackofficeCustomersController {
   /** Profile fields, email (applies at once, still unique), and the default billing/shipping address by id. */
   @Patch(':reference')
   @Roles('admin')
+  @ApiJsonBody(CUSTOMER_CHANGES)
   async update(@Param('reference') reference: string, @Body() body: unknown) {
     const { defaultBillingAddress, defaultShippingAddress, ...changes } = validateBody(CUSTOMER_CHANGES, body);
     const customer = await this.customers.updateByStaff(reference, changes);
@@ -160,6 +164,7 @@ export class BackofficeCustomersController {
   @Put(':reference/password')
   @Roles('admin')
   @HttpCode(204)
+  @ApiJsonBody(NEW_PASSWORD)
   async setPassword(@Param('reference') reference: string, @Body() body: unknown): Promise<void> {
     await this.customers.setPasswordByStaff(reference, validateBody(NEW_PASSWORD, body).password);
   }
@@ -181,6 +186,7 @@ export class BackofficeCustomersController {
   /** Admins add an address; the storefront's rules apply (country, postal code, defaults, limit). */
   @Post(':reference/addresses')
   @Roles('admin')
+  @ApiJsonBody(NEW_ADDRESS)
   async addAddress(@Param('reference') reference: string, @Body() body: unknown) {
     await this.customers.getByReference(reference);
     return { data: await this.addresses.create(reference, validateBody(NEW_ADDRESS, body)) };
@@ -188,6 +194,7 @@ export class BackofficeCustomersController {
 
   @Patch(':reference/addresses/:uuid')
   @Roles('admin')
+  @ApiJsonBody(ADDRESS_CHANGES)
   async updateAddress(@Param('reference') reference: string, @Param('uuid') uuid: string, @Body() body: unknown) {
     await this.customers.getByReference(reference);
     return { data: await this.addresses.update(reference, uuid, validateBody(ADDRESS_CHANGES, body)) };
@@ -203,6 +210,7 @@ export class BackofficeCustomersController {
 
   /** The customer's timeline, newest first: `?offset=0&limit=20` (at most 100). */
   @Get(':reference/history')
+  @ApiQueryOf(HISTORY_PAGE)
   async timeline(@Param('reference') reference: string, @Query() query: Record<string, unknown>) {
     const { offset, limit } = validateBody(HISTORY_PAGE, query);
     await this.customers.getByReference(reference);

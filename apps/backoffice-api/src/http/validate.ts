@@ -1,3 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiQuery } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
 import { InputValidationError } from '@patron/shared-kernel';
 
@@ -11,4 +14,17 @@ export const validateBody = <S extends z.ZodType>(schema: S, body: unknown): z.i
   });
   if (result.success) return result.data;
   throw new InputValidationError(result.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message })));
+};
+
+const toOpenApi = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as SchemaObject;
+
+/** Documents the JSON body an endpoint validates with `schema` in the OpenAPI document. */
+export const ApiJsonBody = (schema: z.ZodType) => ApiBody({ schema: toOpenApi(schema) });
+
+/** Documents the query parameters an endpoint validates with the object `schema` in the OpenAPI document. */
+export const ApiQueryOf = (schema: z.ZodObject) => {
+  const { properties = {}, required = [] } = toOpenApi(schema);
+  return applyDecorators(
+    ...Object.entries(properties).map(([name, property]) => ApiQuery({ name, required: required.includes(name), schema: property as SchemaObject })),
+  );
 };
