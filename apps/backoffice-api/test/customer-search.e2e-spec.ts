@@ -29,7 +29,10 @@ describe('/api/customers search and view', () => {
   it('finds by substring of name, email or reference, ignoring case; never shows deleted customers', async () => {
     expect(names((await search('q=SMITH')).body).sort()).toEqual(['Smith', 'Smithers']);
     expect(names((await search('q=shop.de')).body)).toEqual(['Schmidt']);
-    expect((await search('q=DE--1')).body.data.map((c: { reference: string }) => c.reference)).toEqual(['DE--1']);
+    const references = async (q: string) => (await search(`q=${q}`)).body.data.map((c: { reference: string }) => c.reference);
+    expect(await references('DE--1')).toEqual(['DE--1']);
+    expect(await references('de--')).toEqual(['DE--1', 'DE--2', 'DE--3', 'DE--4', 'DE--5']);
+    expect(await references('--2')).toEqual(['DE--2']);
     expect((await search('q=gone')).body).toMatchObject({ data: [], total: 0, totalIsEstimate: false });
   });
 

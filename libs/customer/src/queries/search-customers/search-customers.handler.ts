@@ -28,9 +28,9 @@ const decodeCursor = (cursor: string): [unknown, number] => {
     throw new InputValidationError([{ field: 'after', message: 'is not a cursor from a previous page' }]);
   }
 };
+/** A term like "DE--1234": matched against references by prefix (every reference shares the trigrams of "DE--"). */
+const REFERENCE_SHAPE = /^[A-Za-z]{1,10}--\d*$/;
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
-/** Must stay the expression of the `customer_search_text_trgm` index, or the search scans the table. */
-const SEARCH_TEXT = `public.patron_fold(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '') || ' ' || c.email || ' ' || c.customer_reference)`;
 
 /** Live customers only; keyset pagination on (sort value, id). */
 @QueryHandler(SearchCustomersQuery)
@@ -48,9 +48,12 @@ export class SearchCustomersHandler implements IQueryHandler<SearchCustomersQuer
     const where: string[] = ['c.anonymized_at is null'];
     const params: unknown[] = [];
     const text = search.text?.trim();
-    if (text) {
+    if (text && REFERENCE_SHAPE.test(text)) {
+      where.push(`lower(c.customer_reference) like ?`);
+      params.push(`${escapeLike(text.toLowerCase())}%`);
+    } else if (text) {
       const id = /^\d{1,15}$/.test(text) ? Number(text) : null;
-      where.push(`(${SEARCH_TEXT} like public.patron_fold(?)${id !== null ? ' or c.id = ?' : ''})`);
+      where.push(`(c.search_text like public.patron_fold(?)${id !== null ? ' or c.id = ?' : ''})`);
       params.push(`%${escapeLike(text)}%`, ...(id !== null ? [id] : []));
     }
     if (search.status) where.push(search.status === 'verified' ? 'c.registered_at is not null' : 'c.registered_at is null');
@@ -81,16 +84,15 @@ export class SearchCustomersHandler implements IQueryHandler<SearchCustomersQuer
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from (select 1 from customer c where ${filter} limit ${EXACT_COUNT_LIMIT + 1}) x`, filterParams);
-    let total = Number(n);
-    let totalIsEstimate = false;
-    if (total > EXACT_COUNT_LIMIT) {
-      const plan = await em.execute<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[]>(
-        `explain (format json) select 1 from customer c where ${filter}`,
-        filterParams,
-      );
-      total = Math.max(EXACT_COUNT_LIMIT, plan[0]['QUERY PLAN'][0].Plan['Plan Rows']);
-      totalIsEstimate = true;
+    // The planner's estimate first: above the limit it is the answer, and no matching row is counted.
+    const plan = await em.execute<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[]>(`explain (format json) select 1 from customer c where ${filter}`, filterParams);
+    const estimate = plan[0]['QUERY PLAN'][0].Plan['Plan Rows'];
+    let total = estimate;
+    let totalIsEstimate = true;
+    if (estimate <= EXACT_COUNT_LIMIT) {
+      const [{ n }] = await em.execute<{ n: string }[]>(`select count(*) as n from (select 1 from customer c where ${filter} limit ${EXACT_COUNT_LIMIT + 1}) x`, filterParams);
+      totalIsEstimate = Number(n) > EXACT_COUNT_LIMIT;
+      total = totalIsEstimate ? EXACT_COUNT_LIMIT + 1 : Number(n);
     }
     return {
       customers: page.map((row) => {

@@ -5,7 +5,10 @@ export const CUSTOMER_SORTS = ['id', 'createdAt', 'email', 'lastName', 'firstNam
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
 export interface CustomerSearch {
-  /** Substring of email, full name, or reference, ignoring case and accents; a number also matches the id. */
+  /**
+   * Substring of email, full name, or reference, ignoring case and accents; a number also matches the id. A term
+   * shaped like a reference ("DE--12") matches the references that start with it.
+   */
   text?: string;
   status?: 'verified' | 'unverified';
   /** Values for filters registered as `CustomerSearchFilterPlugin`s, by name (e.g. `groupId`). */
