@@ -8,6 +8,7 @@ COPY .swcrc tsconfig.json ./
 COPY apps apps
 COPY libs libs
 COPY config config
+COPY examples examples
 RUN npm run build && npm prune --omit=dev
 
 # Run: one image for every part; the command picks the part (all-in-one, storefront-api, backoffice-api, worker, cli).

@@ -8,8 +8,9 @@ module.exports = {
   moduleNameMapper: {
     '^@patron/config$': '<rootDir>/config/index.ts',
     '^@patron/(.*)$': '<rootDir>/libs/$1/src',
+    '^@patron-examples/(.*)$': '<rootDir>/examples/$1/src',
   },
-  testMatch: ['<rootDir>/{apps,libs,config,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
+  testMatch: ['<rootDir>/{apps,libs,config,examples,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/reliability/'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

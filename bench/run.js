@@ -16,6 +16,6 @@ if (!name || !existsSync(file)) {
 }
 require('tsconfig-paths').register({
   baseUrl: join(root, 'dist'),
-  paths: { '@patron/config': ['config/index.js'], '@patron/*': ['libs/*/src'] },
+  paths: { '@patron/config': ['config/index.js'], '@patron/*': ['libs/*/src'], '@patron-examples/*': ['examples/*/src'] },
 });
 require(file);

@@ -10,7 +10,7 @@ const root = join(__dirname, '..');
 const dist = join(root, 'dist');
 const stamp = join(dist, '.built');
 const lock = join(root, '.build.lock');
-const SOURCES = ['apps', 'libs', 'config', '.swcrc', 'package-lock.json'];
+const SOURCES = ['apps', 'libs', 'config', 'examples', '.swcrc', 'package-lock.json'];
 
 const newestSource = () => {
   let newest = 0;
@@ -50,7 +50,7 @@ try {
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging);
     const swc = join(root, 'node_modules', '.bin', 'swc');
-    execFileSync(swc, ['apps', 'libs', 'config', '--config-file', '.swcrc', '-d', staging, '-q',
+    execFileSync(swc, ['apps', 'libs', 'config', 'examples', '--config-file', '.swcrc', '-d', staging, '-q',
       '--ignore', '**/*.spec.ts', '--ignore', '**/*.int-spec.ts', '--ignore', '**/*.e2e-spec.ts'], { cwd: root, stdio: 'inherit' });
     writeFileSync(join(staging, '.built'), new Date().toISOString());
     const old = join(root, `.dist-old-${process.pid}`);

@@ -12,7 +12,7 @@ if (!app || !existsSync(entry)) {
 }
 require('tsconfig-paths').register({
   baseUrl: dist,
-  paths: { '@patron/config': ['config/index.js'], '@patron/*': ['libs/*/src'] },
+  paths: { '@patron/config': ['config/index.js'], '@patron/*': ['libs/*/src'], '@patron-examples/*': ['examples/*/src'] },
 });
 process.argv.splice(1, 2, entry);
 require(entry);

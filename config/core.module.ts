@@ -1,5 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Provider, Type } from '@nestjs/common';
+import { MAIL_TEMPLATE_LOADER } from '@patron/mail';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule, RevokeRefreshTokensOnAnonymizationPlugin } from '@patron/auth';
 import { CustomerModule } from '@patron/customer';
@@ -16,16 +17,45 @@ import { Clock, KernelModule } from '@patron/shared-kernel';
 import { Database } from './database';
 import { Env } from './env';
 import { redisOptions } from './redis';
+import { INSTALLED_EXTENSIONS, PatronExtension } from './extensions';
+
+/** Makes the slots extensions fill visible to every module. */
+@Global()
+@Module({})
+class ExtensionSlotsModule {
+  static forRoot(providers: Provider[]): DynamicModule {
+    return { module: ExtensionSlotsModule, providers, exports: providers.map((p) => (p as { provide: symbol }).provide) };
+  }
+}
+
+/** The database options with the extensions' entities and migrations added. */
+const withExtensionTables = (options: Database['ormOptions'], extensions: PatronExtension[]): Database['ormOptions'] => {
+  const entities = extensions.flatMap((e) => e.entities ?? []);
+  const migrations = extensions.flatMap((e) => e.migrations ?? []).map((migration) => ({ name: migration.name, class: migration }));
+  if (!entities.length && !migrations.length) return options;
+  return {
+    ...options,
+    entities: [...((options.entities as unknown[]) ?? []), ...entities],
+    migrations: {
+      ...options.migrations,
+      migrationsList: [...(options.migrations?.migrationsList ?? []), ...migrations].sort((a, b) => a.name.localeCompare(b.name)),
+    },
+  } as Database['ormOptions'];
+};
 
 /** The modules every Patron process runs, configured from the validated environment. */
 @Module({})
 export class PatronCoreModule {
-  /** `clock` replaces the system clock (tests). */
-  static forRoot(env: Env, database: Database, options: { clock?: Clock } = {}): DynamicModule {
+  /** `clock` replaces the system clock (tests); `extensions` replaces the deployment's `INSTALLED_EXTENSIONS`. */
+  static forRoot(env: Env, database: Database, options: { clock?: Clock; extensions?: PatronExtension[] } = {}): DynamicModule {
+    const extensions = options.extensions ?? INSTALLED_EXTENSIONS;
+    const customerPlugins = (key: keyof NonNullable<PatronExtension['customer']>) =>
+      extensions.flatMap((e) => (e.customer?.[key] ?? []) as Type<never>[]);
+    const templateLoader = extensions.find((e) => e.mailTemplateLoader)?.mailTemplateLoader;
     return {
       module: PatronCoreModule,
       imports: [
-        MikroOrmModule.forRoot({ ...database.ormOptions, registerRequestContext: true }),
+        MikroOrmModule.forRoot({ ...withExtensionTables(database.ormOptions, extensions), registerRequestContext: true }),
         CqrsModule.forRoot(),
         KernelModule.forRoot({ clock: options.clock }),
         CustomerHistoryModule,
@@ -41,11 +71,23 @@ export class PatronCoreModule {
             defaultLocale: env.DEFAULT_LOCALE,
             locales: env.LOCALES,
           },
-          anonymizerPlugins: [RevokeRefreshTokensOnAnonymizationPlugin, BlankAddressesOnAnonymizationPlugin, RemoveFromGroupsOnAnonymizationPlugin],
-          searchFilterPlugins: [CustomerGroupSearchFilterPlugin],
+          imports: extensions.flatMap((e) => e.imports ?? []),
+          preRegistrationPlugins: customerPlugins('preRegistrationPlugins'),
+          postRegistrationPlugins: customerPlugins('postRegistrationPlugins'),
+          expanderPlugins: customerPlugins('expanderPlugins'),
+          preUpdatePlugins: customerPlugins('preUpdatePlugins'),
+          anonymizerPlugins: [
+            RevokeRefreshTokensOnAnonymizationPlugin,
+            BlankAddressesOnAnonymizationPlugin,
+            RemoveFromGroupsOnAnonymizationPlugin,
+            ...customerPlugins('anonymizerPlugins'),
+          ],
+          postDeletePlugins: customerPlugins('postDeletePlugins'),
+          searchFilterPlugins: [CustomerGroupSearchFilterPlugin, ...customerPlugins('searchFilterPlugins')],
         }),
         CustomerAccessModule.forRoot(),
-        AddressModule.forRoot(),
+        AddressModule.forRoot({ expanderPlugins: extensions.flatMap((e) => e.addressExpanderPlugins ?? []) }),
+        ExtensionSlotsModule.forRoot(templateLoader ? [{ provide: MAIL_TEMPLATE_LOADER, useClass: templateLoader }] : []),
         SalesModule.forRoot(),
         UserModule.forRoot(),
         CustomerGroupModule.forRoot(),

@@ -6,4 +6,5 @@ export * from './embedded-database';
 export * from './redis';
 export * from './queues';
 export * from './core.module';
+export * from './extensions';
 export * from './bootstrap';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import request from 'supertest';
-import { Env, loadEnv, PatronCoreModule, postgresDatabase } from '@patron/config';
+import { Env, loadEnv, PatronCoreModule, PatronExtension, postgresDatabase } from '@patron/config';
 import { OutboxRelay } from '@patron/outbox';
 import { Clock } from '@patron/shared-kernel';
 import { StorefrontApiModule } from '../../apps/storefront-api/src/storefront-api.module';
@@ -39,6 +39,8 @@ export interface StackOptions {
   backoffice?: boolean;
   /** Replaces the system clock (e.g. a FixedClock to expire keys without waiting). */
   clock?: Clock;
+  /** Extensions to run (their migrations are applied on top of the run's template database). */
+  extensions?: PatronExtension[];
 }
 
 /**
@@ -65,10 +67,11 @@ export const startStack = async (options: StackOptions = {}): Promise<TestStack>
   class TestRootModule {}
   const root = {
     module: TestRootModule,
-    imports: [PatronCoreModule.forRoot(env, postgresDatabase(db.url), { clock: options.clock }), StorefrontApiModule.forRoot(env), ...(withWorker ? [WorkerTasksModule.forRoot(env)] : [])],
+    imports: [PatronCoreModule.forRoot(env, postgresDatabase(db.url), { clock: options.clock, extensions: options.extensions ?? [] }), StorefrontApiModule.forRoot(env), ...(withWorker ? [WorkerTasksModule.forRoot(env)] : [])],
   };
   const app = await createStorefrontApp(root, { logger: ['error'], trustProxy: env.TRUST_PROXY });
   await app.init();
+  if (options.extensions?.length) await app.get(MikroORM).getMigrator().up();
   if (withWorker) app.get(OutboxRelay).start();
   const backoffice = options.backoffice ? await createBackofficeApp(SharedBackofficeAppModule.forRoot(env, app), ['error'], env.TRUST_PROXY) : undefined;
   await backoffice?.init();

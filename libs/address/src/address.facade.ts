@@ -1,18 +1,32 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AddressChanges, AddressView, NewAddress } from './dto/address.dto';
 import { CreateAddressCommand } from './commands/create-address/create-address.command';
 import { UpdateAddressCommand } from './commands/update-address/update-address.command';
 import { DeleteAddressCommand } from './commands/delete-address/delete-address.command';
 import { ListAddressesQuery } from './queries/list-addresses/list-addresses.query';
+import { ADDRESS_EXPANDER_PLUGINS, AddressExpanderPlugin } from './extension/address-expander.plugin';
 
 @Injectable()
 export class AddressFacade {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    @Inject(ADDRESS_EXPANDER_PLUGINS) private readonly expanders: AddressExpanderPlugin[],
+  ) {}
+
+  /** Merges what the expander plugins add into `extensions`. */
+  private async expand(address: AddressView): Promise<AddressView> {
+    if (!this.expanders.length) return address;
+    const extensions: Record<string, unknown> = { ...address.extensions };
+    for (const expander of this.expanders) Object.assign(extensions, await expander.expand(address));
+    return { ...address, extensions };
+  }
 
   /** The customer's addresses, oldest first. */
-  listForCustomer(customerReference: string): Promise<AddressView[]> {
-    return this.queries.execute(new ListAddressesQuery(customerReference));
+  async listForCustomer(customerReference: string): Promise<AddressView[]> {
+    const addresses: AddressView[] = await this.queries.execute(new ListAddressesQuery(customerReference));
+    return Promise.all(addresses.map((a) => this.expand(a)));
   }
 
   /**
@@ -20,7 +34,7 @@ export class AddressFacade {
    * @throws AddressNotFoundError for an unknown uuid or another customer's address
    */
   async get(customerReference: string, uuid: string): Promise<AddressView> {
-    return (await this.queries.execute(new ListAddressesQuery(customerReference, uuid)))[0];
+    return this.expand((await this.queries.execute(new ListAddressesQuery(customerReference, uuid)))[0]);
   }
 
   /**
@@ -28,7 +42,7 @@ export class AddressFacade {
    * @throws InputValidationError (unknown country, postal code not valid for it), AddressLimitReachedError
    */
   create(customerReference: string, input: NewAddress): Promise<AddressView> {
-    return this.commands.execute(new CreateAddressCommand(customerReference, input));
+    return this.commands.execute(new CreateAddressCommand(customerReference, input)).then((a) => this.expand(a));
   }
 
   /**
@@ -36,7 +50,7 @@ export class AddressFacade {
    * @throws AddressNotFoundError, InputValidationError
    */
   update(customerReference: string, uuid: string, changes: AddressChanges): Promise<AddressView> {
-    return this.commands.execute(new UpdateAddressCommand(customerReference, uuid, changes));
+    return this.commands.execute(new UpdateAddressCommand(customerReference, uuid, changes)).then((a) => this.expand(a));
   }
 
   /**

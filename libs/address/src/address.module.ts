@@ -1,5 +1,7 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { pluginStack } from '@patron/shared-kernel';
+import { ADDRESS_EXPANDER_PLUGINS, AddressExpanderPlugin } from './extension/address-expander.plugin';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AddressConfig } from './address.config';
 import { AddressFacade } from './address.facade';
@@ -12,7 +14,9 @@ import { ListAddressesHandler } from './queries/list-addresses/list-addresses.ha
 /** Customer addresses with default billing and shipping. Global. */
 @Module({})
 export class AddressModule {
-  static forRoot(options: { config?: Partial<AddressConfig> } = {}): DynamicModule {
+  /** `expanderPlugins`: order = execution order. */
+  static forRoot(options: { config?: Partial<AddressConfig>; expanderPlugins?: Type<AddressExpanderPlugin>[] } = {}): DynamicModule {
+    const expanders = options.expanderPlugins ?? [];
     return {
       module: AddressModule,
       global: true,
@@ -23,6 +27,8 @@ export class AddressModule {
         UpdateAddressHandler,
         DeleteAddressHandler,
         ListAddressesHandler,
+        ...expanders,
+        pluginStack(ADDRESS_EXPANDER_PLUGINS, expanders),
         AddressFacade,
       ],
       exports: [AddressFacade],

@@ -7,3 +7,4 @@ export type * from './dto/address.dto';
 export { BlankAddressesOnAnonymizationPlugin } from './plugins/blank-addresses-on-anonymization.plugin';
 export { CustomerAddress } from './domain/customer-address.entity';
 export { Migration20261203000800_customer_address } from './persistence/migrations/Migration20261203000800_customer_address';
+export * from './extension/address-expander.plugin';

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CustomerNotFoundError } from './domain/customer.errors';
 import { CustomerImportRow, CustomerImportSummary, RegisterCustomerInput, UpdateCustomerInput } from './dto/customer.inputs';
 import { CustomerView } from './dto/customer.view';
+import { CUSTOMER_EXPANDER_PLUGINS, CustomerExpanderPlugin } from './extension/customer-expander.plugin';
 import { RegisterCustomerCommand } from './commands/register-customer/register-customer.command';
 import { ConfirmCustomerRegistrationCommand } from './commands/confirm-customer-registration/confirm-customer-registration.command';
 import { AuthenticateCustomerCommand } from './commands/authenticate-customer/authenticate-customer.command';
@@ -22,7 +23,19 @@ import { ResendRegistrationConfirmationCommand } from './commands/resend-registr
 
 @Injectable()
 export class CustomerFacade {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    @Inject(CUSTOMER_EXPANDER_PLUGINS) private readonly expanders: CustomerExpanderPlugin[],
+  ) {}
+
+  /** Merges what the expander plugins add into `extensions`. */
+  private async expand<T extends CustomerView | null>(customer: T): Promise<T> {
+    if (!customer || !this.expanders.length) return customer;
+    const extensions: Record<string, unknown> = { ...customer.extensions };
+    for (const expander of this.expanders) Object.assign(extensions, await expander.expand(customer));
+    return { ...customer, extensions };
+  }
 
   /**
    * Registers a shopper account.
@@ -34,7 +47,7 @@ export class CustomerFacade {
    *   PasswordPolicyViolationError, UnsupportedLocaleError
    */
   register(input: RegisterCustomerInput): Promise<CustomerView> {
-    return this.commands.execute(new RegisterCustomerCommand(input));
+    return this.commands.execute(new RegisterCustomerCommand(input)).then((c) => this.expand(c));
   }
 
   /**
@@ -58,7 +71,7 @@ export class CustomerFacade {
 
   /** The live customer with this reference, or null (also for anonymized customers). */
   findByReference(reference: string): Promise<CustomerView | null> {
-    return this.queries.execute(new FindCustomerByReferenceQuery(reference));
+    return this.queries.execute(new FindCustomerByReferenceQuery(reference)).then((c) => this.expand(c));
   }
 
   /**
@@ -135,12 +148,12 @@ export class CustomerFacade {
    * @throws EmailAlreadyRegisteredError, UnsupportedLocaleError
    */
   createByStaff(input: StaffCreatedCustomer): Promise<CustomerView> {
-    return this.commands.execute(new CreateCustomerByStaffCommand(input));
+    return this.commands.execute(new CreateCustomerByStaffCommand(input)).then((c) => this.expand(c));
   }
 
   /** Staff confirm an unconfirmed customer by hand (no-op when confirmed). @throws CustomerNotFoundError */
   confirmByStaff(reference: string): Promise<CustomerView> {
-    return this.commands.execute(new ConfirmCustomerByStaffCommand(reference));
+    return this.commands.execute(new ConfirmCustomerByStaffCommand(reference)).then((c) => this.expand(c));
   }
 
   /**
@@ -154,7 +167,7 @@ export class CustomerFacade {
 
   /** The live customer with this email (ignoring case), or null. */
   findByEmail(email: string): Promise<CustomerView | null> {
-    return this.queries.execute(new FindCustomerByEmailQuery(email));
+    return this.queries.execute(new FindCustomerByEmailQuery(email)).then((c) => this.expand(c));
   }
 
   /**
@@ -164,12 +177,12 @@ export class CustomerFacade {
    * @throws CustomerNotFoundError, EmailAlreadyRegisteredError, UnsupportedLocaleError
    */
   update(reference: string, changes: UpdateCustomerInput): Promise<CustomerView> {
-    return this.commands.execute(new UpdateCustomerCommand(reference, changes));
+    return this.commands.execute(new UpdateCustomerCommand(reference, changes)).then((c) => this.expand(c));
   }
 
   /** As `update`, for staff: a new email applies at once. @throws as `update` */
   updateByStaff(reference: string, changes: UpdateCustomerInput): Promise<CustomerView> {
-    return this.commands.execute(new UpdateCustomerCommand(reference, changes, true));
+    return this.commands.execute(new UpdateCustomerCommand(reference, changes, true)).then((c) => this.expand(c));
   }
 
   /**

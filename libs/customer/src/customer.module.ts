@@ -7,6 +7,10 @@ import { Customer } from './domain/customer.entity';
 import { CustomerFacade } from './customer.facade';
 import { POST_REGISTRATION_PLUGINS, PostRegistrationPlugin } from './extension/post-registration.plugin';
 import { CUSTOMER_ANONYMIZER_PLUGINS, CustomerAnonymizerPlugin } from './extension/customer-anonymizer.plugin';
+import { PRE_REGISTRATION_PLUGINS, PreRegistrationPlugin } from './extension/pre-registration.plugin';
+import { CUSTOMER_EXPANDER_PLUGINS, CustomerExpanderPlugin } from './extension/customer-expander.plugin';
+import { PRE_UPDATE_PLUGINS, PreUpdatePlugin } from './extension/pre-update.plugin';
+import { POST_DELETE_PLUGINS, PostDeletePlugin } from './extension/post-delete.plugin';
 import { CUSTOMER_SEARCH_FILTER_PLUGINS, CustomerSearchFilterPlugin } from './extension/customer-search-filter.plugin';
 import { CUSTOMER_REFERENCE_GENERATOR, CustomerReferenceGenerator } from './extension/customer-reference-generator';
 import { SequenceCustomerReferenceGenerator } from './persistence/sequence-reference.generator';
@@ -53,8 +57,12 @@ export interface CustomerModuleOptions {
   /** Modules the plugins need. */
   imports?: DynamicModule['imports'];
   /** Order = execution order. */
+  preRegistrationPlugins?: Type<PreRegistrationPlugin>[];
   postRegistrationPlugins?: Type<PostRegistrationPlugin>[];
+  expanderPlugins?: Type<CustomerExpanderPlugin>[];
+  preUpdatePlugins?: Type<PreUpdatePlugin>[];
   anonymizerPlugins?: Type<CustomerAnonymizerPlugin>[];
+  postDeletePlugins?: Type<PostDeletePlugin>[];
   /** Extra search filters, by their name. */
   searchFilterPlugins?: Type<CustomerSearchFilterPlugin>[];
   referenceGenerator?: Type<CustomerReferenceGenerator>;
@@ -67,21 +75,24 @@ export interface CustomerModuleOptions {
 @Module({})
 export class CustomerModule {
   static forRoot(options: CustomerModuleOptions = {}): DynamicModule {
-    const postRegistration = options.postRegistrationPlugins ?? [];
-    const anonymizers = options.anonymizerPlugins ?? [];
-    const searchFilters = options.searchFilterPlugins ?? [];
+    const stacks: [symbol, Type[]][] = [
+      [PRE_REGISTRATION_PLUGINS, options.preRegistrationPlugins ?? []],
+      [POST_REGISTRATION_PLUGINS, options.postRegistrationPlugins ?? []],
+      [CUSTOMER_EXPANDER_PLUGINS, options.expanderPlugins ?? []],
+      [PRE_UPDATE_PLUGINS, options.preUpdatePlugins ?? []],
+      [CUSTOMER_ANONYMIZER_PLUGINS, options.anonymizerPlugins ?? []],
+      [POST_DELETE_PLUGINS, options.postDeletePlugins ?? []],
+      [CUSTOMER_SEARCH_FILTER_PLUGINS, options.searchFilterPlugins ?? []],
+    ];
+    const pluginClasses = [...new Set(stacks.flatMap(([, classes]) => classes))];
     return {
       module: CustomerModule,
       global: true,
       imports: [CqrsModule, MikroOrmModule.forFeature([Customer]), ...(options.imports ?? [])],
       providers: [
         ...HANDLERS,
-        ...postRegistration,
-        ...anonymizers,
-        ...searchFilters,
-        pluginStack(POST_REGISTRATION_PLUGINS, postRegistration),
-        pluginStack(CUSTOMER_ANONYMIZER_PLUGINS, anonymizers),
-        pluginStack(CUSTOMER_SEARCH_FILTER_PLUGINS, searchFilters),
+        ...pluginClasses,
+        ...stacks.map(([token, classes]) => pluginStack(token, classes)),
         { provide: CUSTOMER_REFERENCE_GENERATOR, useClass: options.referenceGenerator ?? SequenceCustomerReferenceGenerator },
         { provide: CustomerConfig, useValue: CustomerConfig.from(options.config) },
         CustomerFacade,

@@ -14,6 +14,8 @@ export type DomainErrorKind =
 export abstract class DomainError extends Error {
   abstract readonly code: string;
   abstract readonly kind: DomainErrorKind;
+  /** The error code APIs answer with when they have no mapping of their own for `code` (errors of extensions). */
+  readonly apiCode?: string;
 
   constructor(message: string, readonly details?: Record<string, unknown>) {
     super(message);

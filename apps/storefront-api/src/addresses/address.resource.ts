@@ -9,6 +9,7 @@ export const addressResource = (links: StorefrontLinks, a: AddressView): Resourc
     ADDRESSES,
     a.uuid,
     {
+      ...a.extensions, // what address expander plugins add; never replaces a contract attribute
       salutation: a.salutation,
       firstName: a.firstName,
       lastName: a.lastName,

@@ -9,6 +9,7 @@ export const customerResource = (links: StorefrontLinks, c: CustomerView): Resou
     CUSTOMERS,
     c.reference,
     {
+      ...c.extensions, // what customer expander plugins add; never replaces a contract attribute
       salutation: c.salutation,
       firstName: c.firstName,
       lastName: c.lastName,

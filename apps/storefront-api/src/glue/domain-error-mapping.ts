@@ -45,5 +45,5 @@ export const glueErrorsFor = (error: DomainError): GlueErrorObject[] => {
   const known = BY_CODE[error.code];
   if (known) return [{ status: known.status, code: known.code, detail: known.detail ?? error.message }];
   const status = STATUS_BY_KIND[error.kind] ?? 400;
-  return [{ status, code: String(status), detail: error.message }];
+  return [{ status, code: error.apiCode ?? String(status), detail: error.message }];
 };

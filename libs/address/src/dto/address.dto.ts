@@ -51,6 +51,8 @@ export interface AddressView {
   isDefaultShipping: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** What address expander plugins added, by their keys; absent when none are registered. */
+  extensions?: Record<string, unknown>;
 }
 
 export const toAddressView = (a: CustomerAddress): AddressView => ({

@@ -21,6 +21,8 @@ export interface CustomerView {
   pendingEmail: string | null;
   /** Version of the customer's credentials; tokens carrying an older one are no longer valid. */
   tokenVersion: number;
+  /** What customer expander plugins added, by their keys; absent when none are registered. */
+  extensions?: Record<string, unknown>;
 }
 
 /** `YYYY-MM-DD`: PostgreSQL drivers hand `date` columns back as strings, the embedded one as a UTC-midnight Date. */

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { DomainError } from '@patron/shared-kernel';
 import { MailConfig } from '../mail.config';
 import { LocalizedMailTemplate } from './mail-template';
+import { MAIL_TEMPLATE_LOADER, MailTemplateLoader } from '../extension/mail-template-loader';
 import { CUSTOMER_REGISTRATION_CONFIRMATION_TEMPLATE } from './customer-registration-confirmation.template';
 import { CUSTOMER_PASSWORD_RESTORE_TEMPLATE } from './customer-password-restore.template';
 import { CUSTOMER_PASSWORD_CHANGED_TEMPLATE } from './customer-password-changed.template';
@@ -30,6 +31,13 @@ const BUILT_IN: Record<string, LocalizedMailTemplate> = {
   [MAIL_TYPES.customerEmailChangeVerification]: CUSTOMER_EMAIL_CHANGE_VERIFICATION_TEMPLATE,
   [MAIL_TYPES.customerEmailChangeNotice]: CUSTOMER_EMAIL_CHANGE_NOTICE_TEMPLATE,
 };
+
+/** The templates that ship with Patron (en_US and de_DE). */
+export class BuiltInMailTemplateLoader implements MailTemplateLoader {
+  load(type: string): LocalizedMailTemplate | undefined {
+    return BUILT_IN[type];
+  }
+}
 
 /** Salutations as a letter in the locale writes them ("Hallo Frau Weber", not "Hallo Ms Weber"). */
 const SALUTATIONS: Record<string, Record<string, string>> = {
@@ -59,8 +67,17 @@ type Compiled = { subject: Handlebars.TemplateDelegate; text: Handlebars.Templat
 @Injectable()
 export class MailTemplates {
   private readonly compiled = new Map<string, Compiled>();
+  private readonly sources = new Map<string, LocalizedMailTemplate | undefined>();
+  private readonly loader: MailTemplateLoader;
 
-  constructor(private readonly config: MailConfig) {}
+  constructor(private readonly config: MailConfig, @Optional() @Inject(MAIL_TEMPLATE_LOADER) loader?: MailTemplateLoader) {
+    this.loader = loader ?? new BuiltInMailTemplateLoader();
+  }
+
+  private source(type: string): LocalizedMailTemplate | undefined {
+    if (!this.sources.has(type)) this.sources.set(type, this.loader.load(type));
+    return this.sources.get(type);
+  }
 
   /**
    * Renders a mail. `payload.to` is the recipient, `payload.locale` picks the language (falling back to the
@@ -68,7 +85,7 @@ export class MailTemplates {
    * @throws UnknownMailTypeError
    */
   render(type: string, payload: Record<string, unknown>, secrets: Record<string, string> = {}): RenderedMail {
-    const locales = BUILT_IN[type];
+    const locales = this.source(type);
     if (!locales) throw new UnknownMailTypeError(type);
     const locale = typeof payload.locale === 'string' && locales[payload.locale] ? payload.locale : this.config.defaultLocale;
     const template = this.compile(type, locales[locale] ? locale : Object.keys(locales)[0], locales);

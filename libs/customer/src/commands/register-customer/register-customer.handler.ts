@@ -13,6 +13,7 @@ import { CustomerView, toCustomerView } from '../../dto/customer.view';
 import { CustomerRegistered } from '../../events/customer-registered.event';
 import { CUSTOMER_REFERENCE_GENERATOR, CustomerReferenceGenerator } from '../../extension/customer-reference-generator';
 import { POST_REGISTRATION_PLUGINS, PostRegistrationPlugin } from '../../extension/post-registration.plugin';
+import { PRE_REGISTRATION_PLUGINS, PreRegistrationPlugin } from '../../extension/pre-registration.plugin';
 import { CustomerRepository } from '../../persistence/customer.repository';
 import { RegisterCustomerCommand } from './register-customer.command';
 
@@ -28,11 +29,13 @@ export class RegisterCustomerHandler implements ICommandHandler<RegisterCustomer
     private readonly events: EventBus,
     @Inject(CUSTOMER_REFERENCE_GENERATOR) private readonly references: CustomerReferenceGenerator,
     @Inject(POST_REGISTRATION_PLUGINS) private readonly plugins: PostRegistrationPlugin[],
+    @Inject(PRE_REGISTRATION_PLUGINS) private readonly preRegistration: PreRegistrationPlugin[],
   ) {}
 
   async execute({ input }: RegisterCustomerCommand): Promise<CustomerView> {
     const locale = input.locale ?? this.config.defaultLocale;
     if (!this.config.locales.includes(locale)) throw new UnsupportedLocaleError(locale);
+    for (const plugin of this.preRegistration) await plugin.beforeRegistration(input);
     // Hash before opening the transaction: it is the slow part and needs no locks.
     const passwordHash = await this.passwords.hashNewPassword(input.password);
     let view: CustomerView;

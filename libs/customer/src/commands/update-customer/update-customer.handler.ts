@@ -1,5 +1,6 @@
 import { CustomerHistory } from '@patron/customer-history';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { OutboxWriter } from '@patron/outbox';
 import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
@@ -10,6 +11,7 @@ import { CustomerNotFoundError, EmailAlreadyRegisteredError, UnsupportedLocaleEr
 import { CustomerView, toCustomerView } from '../../dto/customer.view';
 import { CustomerRepository } from '../../persistence/customer.repository';
 import { customerMail } from '../customer-mail';
+import { PRE_UPDATE_PLUGINS, PreUpdatePlugin } from '../../extension/pre-update.plugin';
 import { UpdateCustomerCommand } from './update-customer.command';
 
 @CommandHandler(UpdateCustomerCommand)
@@ -20,9 +22,11 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
     private readonly config: CustomerConfig,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    @Inject(PRE_UPDATE_PLUGINS) private readonly plugins: PreUpdatePlugin[],
   ) {}
 
-  async execute({ reference, changes, byStaff }: UpdateCustomerCommand): Promise<CustomerView> {
+  async execute({ reference, changes: requested, byStaff }: UpdateCustomerCommand): Promise<CustomerView> {
+    let changes = requested;
     if (changes.locale !== undefined && !this.config.locales.includes(changes.locale)) {
       throw new UnsupportedLocaleError(changes.locale);
     }
@@ -30,6 +34,10 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
       return await forkJoiningTransaction(this.em).transactional(async (em) => {
         const customer = await CustomerRepository.findLiveByReference(em, reference, true);
         if (!customer) throw new CustomerNotFoundError(reference);
+        if (!byStaff) {
+          for (const plugin of this.plugins) changes = (await plugin.beforeUpdate(toCustomerView(customer), { ...changes })) ?? changes;
+          if (changes.locale !== undefined && !this.config.locales.includes(changes.locale)) throw new UnsupportedLocaleError(changes.locale);
+        }
         const now = this.clock.now();
         const { email, ...profile } = changes;
         const record = customer as unknown as Record<string, unknown>;
