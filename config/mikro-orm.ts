@@ -59,6 +59,9 @@ export const mikroOrmOptions = ({ databaseUrl, debug = false, poolMax = 10 }: Da
     snapshotName: '.snapshot-patron',
   },
   pool: { min: 0, max: poolMax },
+  // A database that is down or unreachable is a quick 503, not a hanging request: a connection attempt gives up after
+  // 5 s, and a query waits at most 10 s for a free connection of the pool.
+  driverOptions: { acquireConnectionTimeout: 10_000, connection: { connectionTimeoutMillis: 5_000 } },
   allowGlobalContext: false,
   forceUtcTimezone: true,
   debug,

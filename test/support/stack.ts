@@ -41,6 +41,8 @@ export interface StackOptions {
   clock?: Clock;
   /** Extensions to run (their migrations are applied on top of the run's template database). */
   extensions?: PatronExtension[];
+  /** The URL the app connects with, from the test database's (e.g. through a proxy); created and dropped directly. */
+  connectVia?: (databaseUrl: string) => string;
 }
 
 /**
@@ -50,9 +52,10 @@ export interface StackOptions {
 export const startStack = async (options: StackOptions = {}): Promise<TestStack> => {
   const db = await createTestDatabase();
   const smtp = options.smtp ?? (await new SmtpSink().start());
+  const appDatabaseUrl = options.connectVia ? options.connectVia(db.url) : db.url;
   const env = loadEnv({
     NODE_ENV: 'test',
-    DATABASE_URL: db.url,
+    DATABASE_URL: appDatabaseUrl,
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: `patron-test-${process.env.PATRON_TEST_RUN_ID ?? 'x'}-${process.pid}-${++stacks}`,
     SMTP_URL: smtp.url,
@@ -67,7 +70,7 @@ export const startStack = async (options: StackOptions = {}): Promise<TestStack>
   class TestRootModule {}
   const root = {
     module: TestRootModule,
-    imports: [PatronCoreModule.forRoot(env, postgresDatabase(db.url), { clock: options.clock, extensions: options.extensions ?? [] }), StorefrontApiModule.forRoot(env), ...(withWorker ? [WorkerTasksModule.forRoot(env)] : [])],
+    imports: [PatronCoreModule.forRoot(env, postgresDatabase(appDatabaseUrl), { clock: options.clock, extensions: options.extensions ?? [] }), StorefrontApiModule.forRoot(env), ...(withWorker ? [WorkerTasksModule.forRoot(env)] : [])],
   };
   const app = await createStorefrontApp(root, { logger: ['error'], trustProxy: env.TRUST_PROXY });
   await app.init();

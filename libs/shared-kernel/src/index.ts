@@ -8,3 +8,4 @@ export * from './transaction-fork';
 export * from './iso-date';
 export * from './actor';
 export * from './actor.interceptor';
+export * from './service-unavailable';

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { DomainError, FieldViolation, InputValidationError } from '@patron/shared-kernel';
+import { DomainError, FieldViolation, InputValidationError, serviceUnavailableFrom } from '@patron/shared-kernel';
 
 /** An error answered as `{ statusCode, error, message, errors? }` with the given status. */
 export class BackofficeError extends Error {
@@ -25,14 +25,19 @@ const NAMES: Record<number, string> = {
   422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
-/** The back office's one error shape: `{ statusCode, error, message, errors?: [{ field, message }] }`. */
+/** The back office's one error shape: `{ statusCode, error, message, errors?: [{ field, message }] }`; a lost database connection is a 503. */
 @Catch()
 export class BackofficeExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('BackofficeApi');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, message, errors } = this.describe(exception);
+    const unavailable = serviceUnavailableFrom(exception);
+    if (unavailable) {
+      this.logger.warn(`Answered 503: ${unavailable.causeMessage}`);
+      if (!response.headersSent) response.setHeader('Retry-After', String(unavailable.retryAfterSeconds));
+    }
+    const { status, message, errors } = this.describe(unavailable ?? exception);
     if (response.headersSent) return;
     response.status(status).json({ statusCode: status, error: NAMES[status] ?? 'Error', message, ...(errors ? { errors } : {}) });
   }

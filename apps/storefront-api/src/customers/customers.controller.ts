@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Logger, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { DomainError } from '@patron/shared-kernel';
+import { DomainError, serviceUnavailableFrom } from '@patron/shared-kernel';
 import { CustomerFacade, CustomerView } from '@patron/customer';
 import { AccessTokenClaims, AuthFacade } from '@patron/auth';
 import { AddressFacade } from '@patron/address';
@@ -34,6 +34,8 @@ export class CustomersController {
       return { data: customerResource(this.links, customer) };
     } catch (error) {
       if (error instanceof DomainError) throw error;
+      const unavailable = serviceUnavailableFrom(error);
+      if (unavailable) throw unavailable;
       this.logger.error(`Registration failed: ${(error as Error)?.stack ?? String(error)}`);
       throw GLUE_ERRORS.cannotRegister();
     }

@@ -1,19 +1,27 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
-import { DomainError } from '@patron/shared-kernel';
+import { DomainError, serviceUnavailableFrom } from '@patron/shared-kernel';
 import { GlueError, GlueErrorObject } from './glue-error';
 import { glueErrorsFor } from './domain-error-mapping';
 import { JSON_API_CONTENT_TYPE } from './json-api';
 
-/** Answers every error in the Glue shape `{"errors":[{code,status,detail}]}`; unexpected ones as 500 with a correlation id. */
+/**
+ * Answers every error in the Glue shape `{"errors":[{code,status,detail}]}`: a lost database connection as 503 with
+ * `Retry-After`, unexpected errors as 500 with a correlation id.
+ */
 @Catch()
 export class GlueExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('StorefrontApi');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const errors = this.toGlueErrors(exception);
+    const unavailable = serviceUnavailableFrom(exception);
+    if (unavailable) {
+      this.logger.warn(`Answered 503: ${unavailable.causeMessage}`);
+      if (!response.headersSent) response.setHeader('Retry-After', String(unavailable.retryAfterSeconds));
+    }
+    const errors = this.toGlueErrors(unavailable ?? exception);
     if (response.headersSent) return;
     response.status(errors[0].status).type(JSON_API_CONTENT_TYPE).send(JSON.stringify({ errors }));
   }
