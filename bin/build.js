@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Compiles apps/, libs/ and config/ into dist/ with swc. `--if-stale` skips the build when dist/ is newer than every
-// source file. Builds are serialized by a lock file and swapped in whole, so processes starting together (or one
-// starting while another runs) never see a half-written dist/.
+// Compiles apps/, libs/ and config/ into dist/ with swc, and builds the back-office console (apps/backoffice-web, React
+// with Vite) into dist/backoffice-web, which the back-office API serves at `/`. `--if-stale` skips the build when dist/
+// is newer than every source file. Builds are serialized by a lock file and swapped in whole, so processes starting
+// together (or one starting while another runs) never see a half-written dist/.
 const { execFileSync } = require('node:child_process');
 const { existsSync, mkdirSync, openSync, closeSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -51,7 +52,10 @@ try {
     mkdirSync(staging);
     const swc = join(root, 'node_modules', '.bin', 'swc');
     execFileSync(swc, ['apps', 'libs', 'config', 'examples', '--config-file', '.swcrc', '-d', staging, '-q',
-      '--ignore', '**/*.spec.ts', '--ignore', '**/*.int-spec.ts', '--ignore', '**/*.e2e-spec.ts'], { cwd: root, stdio: 'inherit' });
+      '--ignore', '**/*.spec.ts', '--ignore', '**/*.int-spec.ts', '--ignore', '**/*.e2e-spec.ts', '--ignore', 'apps/backoffice-web/**'], { cwd: root, stdio: 'inherit' });
+    const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+    execFileSync(process.execPath, [vite, 'build', 'apps/backoffice-web', '--outDir', join(staging, 'backoffice-web'), '--emptyOutDir', '--logLevel', 'warn'],
+      { cwd: root, stdio: 'inherit' });
     writeFileSync(join(staging, '.built'), new Date().toISOString());
     const old = join(root, `.dist-old-${process.pid}`);
     if (existsSync(dist)) renameSync(dist, old);

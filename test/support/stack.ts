@@ -25,6 +25,8 @@ export interface TestStack {
   smtp: SmtpSink;
   http: () => ReturnType<typeof request>;
   backofficeHttp: () => ReturnType<typeof request>;
+  /** The back-office app with `{ backoffice: true }` (e.g. to `listen(0)` for a browser), else undefined. */
+  backoffice?: INestApplication;
   sql: <T = Record<string, unknown>>(query: string, params?: unknown[]) => Promise<T[]>;
   close: () => Promise<void>;
 }
@@ -62,6 +64,7 @@ export const startStack = async (options: StackOptions = {}): Promise<TestStack>
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'patron-test-')),
     MIGRATE_ON_START: 'false',
+    LOG_LEVEL: 'error',
     ...options.env,
   });
   const withWorker = options.worker ?? true;
@@ -85,6 +88,7 @@ export const startStack = async (options: StackOptions = {}): Promise<TestStack>
     env,
     db,
     smtp,
+    backoffice,
     http: () => request(app.getHttpServer()),
     backofficeHttp: () => {
       if (!backoffice) throw new Error('start the stack with { backoffice: true }');

@@ -13,6 +13,7 @@ import { AddressFacade } from '@patron/address';
 import { SalesFacade } from '@patron/sales';
 import { CustomerHistory } from '@patron/customer-history';
 import { BackofficeApiModule } from './backoffice-api.module';
+import { serveConsole } from './console/serve-console';
 
 /** The facades the back office uses; in the all-in-one process they come from the main application. */
 export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade, UserFacade, CustomerAccessFacade, CustomerGroupFacade, CustomerNoteFacade, AddressFacade, SalesFacade, CustomerHistory];
@@ -55,5 +56,6 @@ export const createBackofficeApp = async (root: DynamicModule, logger: LoggerSer
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs.json' });
+  serveConsole(app);
   return app;
 };
