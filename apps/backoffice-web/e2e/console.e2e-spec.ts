@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
