@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
-import { ConsoleLogger, ConsoleLoggerOptions, INestApplicationContext, Logger, LoggerService, LogLevel } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { Database, openDatabase } from './database';
 import { DataDirectoryInUseError } from './embedded-database';
 import { Env, InvalidEnvironmentError, loadEnv } from './env';
@@ -48,42 +49,53 @@ export const migrateOnStart = async (app: INestApplicationContext, env: Env, dat
   if (applied.length) new Logger('Migrations').log(`Applied ${applied.join(', ')}`);
 };
 
-/** On SIGINT or SIGTERM: close the apps (active work finishes), then the database, then exit. */
-export const closeOnSignal = (close: () => Promise<void>): void => {
+/**
+ * Stops taking requests and waits for the ones in flight (keep-alive connections are closed as soon as they are
+ * idle). The rest of the shutdown (`app.close()`) then stops the relay and the mail jobs and closes the connections.
+ */
+export const stopAcceptingRequests = (app: { getHttpServer(): Server }): Promise<void> =>
+  new Promise((resolve) => {
+    const server = app.getHttpServer();
+    if (!server.listening) return resolve();
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    server.close(() => {
+      clearInterval(idle);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+
+/**
+ * On SIGINT or SIGTERM: runs `close` (stop taking work, let requests and jobs in flight finish, close the queue,
+ * Redis and the database) and exits 0; exits 1 if that takes longer than SHUTDOWN_TIMEOUT_MS.
+ */
+export const closeOnSignal = (env: Pick<Env, 'SHUTDOWN_TIMEOUT_MS'>, close: () => Promise<void>): void => {
   let closing = false;
   const handler = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
-    new Logger('Patron').log(`${signal} received, shutting down`);
+    const logger = new Logger('Patron');
+    logger.log(`${signal} received, shutting down`);
+    const timer = setTimeout(() => {
+      logger.error(`Shutdown did not finish within ${env.SHUTDOWN_TIMEOUT_MS} ms (SHUTDOWN_TIMEOUT_MS); exiting`);
+      process.exit(1);
+    }, env.SHUTDOWN_TIMEOUT_MS);
     close()
-      .catch((error: unknown) => new Logger('Patron').error(`Shutdown failed: ${(error as Error).message}`))
-      .finally(() => process.exit(0));
+      .then(() => {
+        logger.log('Shut down');
+        process.exitCode = 0;
+      })
+      .catch((error: unknown) => {
+        logger.error(`Shutdown failed: ${(error as Error).message}`);
+        process.exitCode = 1;
+      })
+      .finally(() => {
+        clearTimeout(timer);
+        process.exit();
+      });
   };
   process.once('SIGINT', handler);
   process.once('SIGTERM', handler);
-};
-
-const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
-
-/** Nest's start-up chatter (modules loaded, routes mapped), shown only from LOG_LEVEL=debug on. */
-const START_UP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
-
-class PatronLogger extends ConsoleLogger {
-  constructor(private readonly quietStartUp: boolean, options: ConsoleLoggerOptions) {
-    super(options);
-  }
-
-  override log(message: unknown, ...rest: unknown[]): void {
-    const context = rest[rest.length - 1];
-    if (this.quietStartUp && typeof context === 'string' && START_UP_CONTEXTS.has(context)) return;
-    super.log(message, ...rest);
-  }
-}
-
-/** The app logger: LOG_LEVEL decides the levels (`log` includes warn and error); JSON lines in production. */
-export const appLogger = (env: Env): LoggerService => {
-  const levels = LEVELS.slice(0, LEVELS.indexOf(env.LOG_LEVEL) + 1);
-  return new PatronLogger(!levels.includes('debug'), { logLevels: levels, json: env.NODE_ENV === 'production' });
 };
 
 /** Listens on `port`, or exits with one clear line when the port is taken. */

@@ -10,6 +10,8 @@ import { SalesModule } from '@patron/sales';
 import { UserModule } from '@patron/user';
 import { CustomerGroupModule, RemoveFromGroupsOnAnonymizationPlugin, CustomerGroupSearchFilterPlugin } from '@patron/customer-group';
 import { CustomerNoteModule } from '@patron/customer-note';
+import { CustomerDataExportModule } from '@patron/customer-data-export';
+import { OpsModule } from '@patron/ops';
 import { CustomerHistoryModule } from '@patron/customer-history';
 import { OutboxModule } from '@patron/outbox';
 import { PasswordModule } from '@patron/password';
@@ -46,8 +48,11 @@ const withExtensionTables = (options: Database['ormOptions'], extensions: Patron
 /** The modules every Patron process runs, configured from the validated environment. */
 @Module({})
 export class PatronCoreModule {
-  /** `clock` replaces the system clock (tests); `extensions` replaces the deployment's `INSTALLED_EXTENSIONS`. */
-  static forRoot(env: Env, database: Database, options: { clock?: Clock; extensions?: PatronExtension[] } = {}): DynamicModule {
+  /**
+   * `clock` replaces the system clock (tests); `extensions` replaces the deployment's `INSTALLED_EXTENSIONS`;
+   * `operations: false` leaves out health checks and metrics (command-line tools).
+   */
+  static forRoot(env: Env, database: Database, options: { clock?: Clock; extensions?: PatronExtension[]; operations?: boolean } = {}): DynamicModule {
     const extensions = options.extensions ?? INSTALLED_EXTENSIONS;
     const customerPlugins = (key: keyof NonNullable<PatronExtension['customer']>) =>
       extensions.flatMap((e) => (e.customer?.[key] ?? []) as Type<never>[]);
@@ -92,6 +97,15 @@ export class PatronCoreModule {
         UserModule.forRoot(),
         CustomerGroupModule.forRoot(),
         CustomerNoteModule.forRoot(),
+        CustomerDataExportModule.forRoot(),
+        ...(options.operations === false
+          ? []
+          : [
+              OpsModule.forRoot({
+                config: { maxOutboxLagSeconds: env.HEALTH_MAX_OUTBOX_LAG_SECONDS },
+                mailQueue: env.REDIS_URL ? { connection: redisOptions(env.REDIS_URL), prefix: env.QUEUE_PREFIX } : undefined,
+              }),
+            ]),
         AuthModule.forRoot({
           config: {
             jwtSecret: env.JWT_SECRET,

@@ -32,6 +32,8 @@ export const ENV_SCHEMA = z
     MAIL_FROM: z.string().min(3).default('Patron <no-reply@patron.local>'),
     STOREFRONT_PORT: port.default(3000),
     BACKOFFICE_PORT: port.default(3001),
+    /** The worker's own HTTP port, for /health and /metrics (the all-in-one process serves them on the two others). */
+    WORKER_PORT: port.default(3002),
     STOREFRONT_URL: url(['http:', 'https:']).default('http://localhost:3000'),
     /** Express "trust proxy": unset/false = the socket address is the client IP; `true`, a hop count or subnets behind a proxy. */
     TRUST_PROXY: z
@@ -64,13 +66,21 @@ export const ENV_SCHEMA = z
       .refine((list) => list.length > 0 && list.every((l) => LOCALE.test(l)), 'must be a comma-separated list like en_US,de_DE'),
     MIGRATE_ON_START: bool.default(true),
     MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    /** Readiness fails when the oldest mail not yet delivered is older than this. */
+    HEALTH_MAX_OUTBOX_LAG_SECONDS: z.coerce.number().int().min(1).default(900),
+    /** On SIGTERM, how long in-flight requests and mail jobs may take to finish before the process exits anyway. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /** Days delivered outbox messages are kept before `outbox:purge` deletes them. */
+    OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
     DATA_DIR: z.string().default('var'),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    /** Unset: `json` in production, `pretty` (one readable line per entry) otherwise. */
+    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   })
   .refine((env) => env.LOCALES.includes(env.DEFAULT_LOCALE), { path: ['DEFAULT_LOCALE'], message: 'must be one of LOCALES' })
   .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET, { path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
 
-export type Env = z.infer<typeof ENV_SCHEMA> & { JWT_SECRET: string };
+export type Env = z.infer<typeof ENV_SCHEMA> & { JWT_SECRET: string; LOG_FORMAT: 'json' | 'pretty' };
 
 export class InvalidEnvironmentError extends Error {}
 
@@ -86,7 +96,11 @@ export const loadEnv = (source: NodeJS.ProcessEnv = process.env): Env => {
     throw new InvalidEnvironmentError(`Invalid configuration:\n${problems}`);
   }
   const env = parsed.data;
-  return { ...env, JWT_SECRET: env.JWT_SECRET ?? developmentJwtSecret(env.DATA_DIR) };
+  return {
+    ...env,
+    JWT_SECRET: env.JWT_SECRET ?? developmentJwtSecret(env.DATA_DIR),
+    LOG_FORMAT: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
+  };
 };
 
 const developmentJwtSecret = (dataDir: string): string => {

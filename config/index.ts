@@ -8,3 +8,4 @@ export * from './queues';
 export * from './core.module';
 export * from './extensions';
 export * from './bootstrap';
+export * from './logging';

@@ -8,7 +8,7 @@ import {
   Migration20261203000600_customer_email_change,
   Migration20261203001400_customer_search,
 } from '@patron/customer';
-import { Migration20261203000100_outbox, OutboxMessage } from '@patron/outbox';
+import { Migration20261203000100_outbox, Migration20261204000100_outbox_request_id, OutboxMessage } from '@patron/outbox';
 import { CustomerAccessSetting, Migration20261203000700_customer_access } from '@patron/customer-access';
 import { CustomerAddress, Migration20261203000800_customer_address } from '@patron/address';
 import { Migration20261203000900_sales_order, SalesOrder } from '@patron/sales';
@@ -32,6 +32,7 @@ export const MIGRATIONS = [Migration20261203000100_outbox, Migration202612030002
   Migration20261203001200_customer_note,
   Migration20261203001300_customer_history,
   Migration20261203001400_customer_search,
+  Migration20261204000100_outbox_request_id,
 ]
   .map((migration) => ({ name: migration.name, class: migration }))
   .sort((a, b) => a.name.localeCompare(b.name));

@@ -18,6 +18,8 @@ export class SmtpSink {
   private waiters: (() => void)[] = [];
   /** When set, RCPT TO for these addresses is refused with 550. */
   readonly rejectRecipients = new Set<string>();
+  /** How long the server takes to accept each mail after receiving it (a slow mail server). */
+  acceptDelayMs = 0;
   port = 0;
 
   async start(): Promise<this> {
@@ -44,7 +46,8 @@ export class SmtpSink {
               messageId: parsed.messageId ?? '',
             });
             this.waiters.splice(0).forEach((wake) => wake());
-            callback();
+            if (this.acceptDelayMs > 0) setTimeout(() => callback(), this.acceptDelayMs);
+            else callback();
           })
           .catch(callback);
       },

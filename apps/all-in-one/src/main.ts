@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
-import { closeOnSignal, listenOrExit, Database, Env, loadEnvOrExit, appLogger, migrateOnStart, openDatabaseOrExit, PatronCoreModule } from '@patron/config';
+import { appLogger, closeOnSignal, Database, Env, listenOrExit, loadEnvOrExit, migrateOnStart, openDatabaseOrExit, PatronCoreModule, stopAcceptingRequests } from '@patron/config';
 import { OutboxRelay } from '@patron/outbox';
 import { StorefrontApiModule } from '../../storefront-api/src/storefront-api.module';
 import { createStorefrontApp, storefrontHttpOptions } from '../../storefront-api/src/storefront.app';
@@ -24,7 +24,8 @@ const main = async () => {
   const database = await openDatabaseOrExit(env);
   const storefront = await createStorefrontApp(AllInOneModule.forRoot(env, database), storefrontHttpOptions(env, appLogger(env)));
   const backoffice = await createBackofficeApp(SharedBackofficeAppModule.forRoot(env, storefront), appLogger(env), env.TRUST_PROXY);
-  closeOnSignal(async () => {
+  closeOnSignal(env, async () => {
+    await Promise.all([stopAcceptingRequests(backoffice), stopAcceptingRequests(storefront)]);
     await backoffice.close();
     await storefront.close();
     await database.close();

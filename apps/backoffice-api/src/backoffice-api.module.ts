@@ -1,10 +1,12 @@
 import { Controller, DynamicModule, Get, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { ActorInterceptor } from '@patron/shared-kernel';
-import { JwtModule } from '@nestjs/jwt';
+import { ActorInterceptor, RequestIdInterceptor } from '@patron/shared-kernel';
+import { JwtModule, JwtService } from '@nestjs/jwt';
+import { QueueDashboard } from './queue-dashboard/queue-dashboard';
 import { PassportModule } from '@nestjs/passport';
+import { HealthController, MetricsController } from '@patron/ops';
 import { LoginThrottle } from '@patron/auth';
-import { Env, mailDirectory, redisOptions } from '@patron/config';
+import { Env, loggingModule, mailDirectory, redisOptions } from '@patron/config';
 import { MailboxModule } from '@patron/mail';
 import { AuthController, BACKOFFICE_LOGIN_THROTTLE } from './auth/auth.controller';
 import { StaffClaims, StaffGuard, StaffJwtStrategy } from './auth/staff-auth';
@@ -35,15 +37,22 @@ export class BackofficeApiModule {
       module: BackofficeApiModule,
       imports: [
         PassportModule,
+        loggingModule(env),
         JwtModule.register({ secret: env.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         ...(dev ? [MailboxModule.forRoot({ mailDirectory: mailDirectory(env) })] : []),
       ],
-      controllers: [BackofficeStatusController, AuthController, CustomerAccessController, CustomerGroupsController, CustomerNotesController, BackofficeCustomersController, ...(dev ? [DevMailboxController] : [])],
+      controllers: [HealthController, MetricsController, BackofficeStatusController, AuthController, CustomerAccessController, CustomerGroupsController, CustomerNotesController, BackofficeCustomersController, ...(dev ? [DevMailboxController] : [])],
       providers: [
         { provide: StaffJwtStrategy, useFactory: () => new StaffJwtStrategy(env.JWT_SECRET) },
         StaffGuard,
+        {
+          provide: QueueDashboard,
+          inject: [JwtService],
+          useFactory: (jwt: JwtService) => new QueueDashboard(jwt, redis ? { connection: redis.options, prefix: env.QUEUE_PREFIX } : null),
+        },
         { provide: BACKOFFICE_LOGIN_THROTTLE, useFactory: () => new LoginThrottle(limits, redis, 'backoffice-login-failures') },
         { provide: APP_FILTER, useClass: BackofficeExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: RequestIdInterceptor },
         {
           provide: APP_INTERCEPTOR,
           useValue: new ActorInterceptor((user) =>

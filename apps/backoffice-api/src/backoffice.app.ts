@@ -1,8 +1,11 @@
 import { DynamicModule, Global, INestApplicationContext, LoggerService, LogLevel, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { EventBus } from '@nestjs/cqrs';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Database, Env, PatronCoreModule } from '@patron/config';
+import { Database, Env, PatronCoreModule, useRequestIds } from '@patron/config';
+import { HealthCheckService } from '@nestjs/terminus';
+import { PatronMetrics, ReadinessChecks, useHttpMetrics } from '@patron/ops';
 import { OutboxFacade } from '@patron/outbox';
 import { CustomerFacade } from '@patron/customer';
 import { CustomerAccessFacade } from '@patron/customer-access';
@@ -12,11 +15,14 @@ import { CustomerNoteFacade } from '@patron/customer-note';
 import { AddressFacade } from '@patron/address';
 import { SalesFacade } from '@patron/sales';
 import { CustomerHistory } from '@patron/customer-history';
+import { CustomerDataExportFacade } from '@patron/customer-data-export';
 import { BackofficeApiModule } from './backoffice-api.module';
+import { QueueDashboard } from './queue-dashboard/queue-dashboard';
 import { serveConsole } from './console/serve-console';
 
-/** The facades the back office uses; in the all-in-one process they come from the main application. */
-export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade, UserFacade, CustomerAccessFacade, CustomerGroupFacade, CustomerNoteFacade, AddressFacade, SalesFacade, CustomerHistory];
+/** The facades (and the event bus) the back office uses; in the all-in-one process they come from the main application. */
+export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade, UserFacade, CustomerAccessFacade, CustomerGroupFacade, CustomerNoteFacade, AddressFacade, SalesFacade, CustomerHistory, CustomerDataExportFacade, EventBus,
+  PatronMetrics, ReadinessChecks, HealthCheckService];
 
 @Module({})
 export class BackofficeAppModule {
@@ -45,6 +51,9 @@ export class SharedBackofficeAppModule {
 
 export const createBackofficeApp = async (root: DynamicModule, logger: LoggerService | LogLevel[] | false, trustProxy: boolean | number | string = false) => {
   const app = await NestFactory.create<NestExpressApplication>(root, { logger });
+  useRequestIds(app);
+  useHttpMetrics(app, 'backoffice');
+  app.get(QueueDashboard).mount(app);
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
   const document = SwaggerModule.createDocument(

@@ -5,6 +5,6 @@ import { Database, Env, PatronCoreModule } from '@patron/config';
 @Module({})
 export class CliModule {
   static forRoot(env: Env, database: Database) {
-    return { module: CliModule, imports: [PatronCoreModule.forRoot(env, database)] };
+    return { module: CliModule, imports: [PatronCoreModule.forRoot(env, database, { operations: false })] };
   }
 }

@@ -14,6 +14,7 @@ import { Argon2idPasswordHasher, PasswordConfig } from '@patron/password';
 import { CliModule } from './cli.module';
 import { formatImportSummary, ImportFileError, importCustomersFromFile } from './commands/import-customers.command';
 import { runMailSink } from './commands/mail-sink.command';
+import { formatOutboxStatus, parseSince, sendTestMail } from './commands/outbox-ops.command';
 import { DEMO_PASSWORD, demoCustomerRows, demoOrderRows } from './commands/demo-customers';
 import { formatOrderImportSummary, importOrdersFromFile } from './commands/import-orders.command';
 import { SalesFacade } from '@patron/sales';
@@ -122,12 +123,59 @@ program
   });
 
 program
+  .command('outbox:status')
+  .description('messages by status and type, and the age of the oldest one not yet delivered')
+  .action(async () => {
+    const report = await withApp((app) => app.get(OutboxFacade).status());
+    console.log(formatOutboxStatus(report));
+  });
+
+program
   .command('outbox:requeue')
   .description('put dead outbox messages back to pending so the relay sends them again')
   .option('--type <type>', 'only messages of this type, e.g. mail.customer-registration-confirmation')
-  .action(async (options: { type?: string }) => {
-    const count = await withApp((app) => app.get(OutboxFacade).requeueDead(options.type));
+  .option('--since <when>', 'only messages created since then: an ISO date or time (2026-12-01T08:00Z) or an age (90m, 24h, 7d)')
+  .action(async (options: { type?: string; since?: string }) => {
+    const since = options.since === undefined ? undefined : parseSince(options.since);
+    if (since === null) {
+      console.error(`--since "${options.since}" is neither an ISO date or time nor an age like 24h`);
+      process.exitCode = 2;
+      return;
+    }
+    const count = await withApp((app) => app.get(OutboxFacade).requeueDead({ type: options.type, since }));
     console.log(`Requeued ${count} dead message(s).`);
+  });
+
+program
+  .command('outbox:purge')
+  .description('delete delivered outbox messages older than the retention period (OUTBOX_RETENTION_DAYS)')
+  .option('--days <n>', 'keep this many days instead of OUTBOX_RETENTION_DAYS')
+  .action(async (options: { days?: string }) => {
+    const env = loadEnvOrExit();
+    const days = options.days === undefined ? env.OUTBOX_RETENTION_DAYS : Number(options.days);
+    if (!Number.isInteger(days) || days < 0) {
+      console.error(`--days must be a whole number of days (0 or more), not "${options.days}"`);
+      process.exitCode = 2;
+      return;
+    }
+    const before = new Date(Date.now() - days * 86_400_000);
+    const count = await withApp((app) => app.get(OutboxFacade).purgeDelivered(before));
+    console.log(`Purged ${count} message(s) delivered before ${before.toISOString()} (kept ${days} day(s)).`);
+  });
+
+program
+  .command('mail:test')
+  .description('send a test mail through the configured sender (SMTP_URL, or a file under DATA_DIR/mail) and report the result')
+  .requiredOption('--to <email>', 'recipient')
+  .action(async (options: { to: string }) => {
+    if (!isValidEmail(options.to)) {
+      console.error(`--to "${options.to}" is not a valid email address`);
+      process.exitCode = 2;
+      return;
+    }
+    const env = loadEnvOrExit();
+    const result = await sendTestMail(env, options.to);
+    console.log(result);
   });
 
 program
@@ -137,7 +185,7 @@ program
   .option('--dir <dir>', 'where to keep the mails', join('var', 'mail'))
   .action(async (options: { port: string; dir: string }) => {
     const server = await runMailSink(Number(options.port), options.dir);
-    closeOnSignal(() => new Promise((resolve) => server.close(() => resolve())));
+    closeOnSignal({ SHUTDOWN_TIMEOUT_MS: 5_000 }, () => new Promise((resolve) => server.close(() => resolve())));
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { closeOnSignal, listenOrExit, loadEnvOrExit, appLogger, migrateOnStart, openDatabaseOrExit } from '@patron/config';
+import { appLogger, closeOnSignal, listenOrExit, loadEnvOrExit, migrateOnStart, openDatabaseOrExit, stopAcceptingRequests } from '@patron/config';
 import { createStorefrontApp, StorefrontAppModule, storefrontHttpOptions } from './storefront.app';
 
 const main = async () => {
   const env = loadEnvOrExit();
   const database = await openDatabaseOrExit(env);
   const app = await createStorefrontApp(StorefrontAppModule.forRoot(env, database), storefrontHttpOptions(env, appLogger(env)));
-  closeOnSignal(async () => {
+  closeOnSignal(env, async () => {
+    await stopAcceptingRequests(app);
     await app.close();
     await database.close();
   });

@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { AccessTokenClaims } from '@patron/auth';
-import { ActorInterceptor } from '@patron/shared-kernel';
+import { ActorInterceptor, RequestIdInterceptor } from '@patron/shared-kernel';
 import { PassportModule } from '@nestjs/passport';
-import { Env, redisOptions } from '@patron/config';
+import { HealthController, MetricsController } from '@patron/ops';
+import { Env, loggingModule, redisOptions } from '@patron/config';
 import { AfterResponse } from './glue/after-response';
 import { MAIL_REQUEST_THROTTLE, IpThrottle } from './glue/ip-throttle';
 import { PasswordSchemas } from './passwords/password.schemas';
@@ -22,15 +23,16 @@ import { StorefrontLinks } from './glue/json-api';
 /** The Glue-compatible storefront API (controllers only; the app's root module brings the core modules). */
 @Module({})
 export class StorefrontApiModule {
-  static forRoot(env: Pick<Env, 'STOREFRONT_URL' | 'REDIS_URL' | 'QUEUE_PREFIX' | 'FORGOTTEN_PASSWORD_LIMIT_PER_IP'>): DynamicModule {
+  static forRoot(env: Env): DynamicModule {
     const redis = env.REDIS_URL ? { options: redisOptions(env.REDIS_URL), keyPrefix: env.QUEUE_PREFIX } : undefined;
     return {
       module: StorefrontApiModule,
-      imports: [PassportModule],
-      controllers: [CustomersController, CustomerConfirmationController, AccessTokensController, PasswordsController, CustomerAccessController, AddressesController, OrdersController],
+      imports: [PassportModule, loggingModule(env)],
+      controllers: [HealthController, MetricsController, CustomersController, CustomerConfirmationController, AccessTokensController, PasswordsController, CustomerAccessController, AddressesController, OrdersController],
       providers: [
         { provide: StorefrontLinks, useValue: new StorefrontLinks(env.STOREFRONT_URL) },
         { provide: APP_FILTER, useClass: GlueExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: RequestIdInterceptor },
         {
           provide: APP_INTERCEPTOR,
           useValue: new ActorInterceptor((user) =>

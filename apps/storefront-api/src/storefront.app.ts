@@ -1,7 +1,8 @@
 import { INestApplication, LoggerService, LogLevel, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Database, Env, PatronCoreModule } from '@patron/config';
+import { Database, Env, PatronCoreModule, useRequestIds } from '@patron/config';
+import { useHttpMetrics } from '@patron/ops';
 import { StorefrontApiModule } from './storefront-api.module';
 import { JSON_API_CONTENT_TYPE } from './glue/json-api';
 
@@ -29,6 +30,8 @@ export const configureStorefrontHttp = (app: NestExpressApplication, options: St
     maxAge: 600,
   });
   app.useBodyParser('json', { type: ['application/json', JSON_API_CONTENT_TYPE, 'application/*+json'], limit: '100kb' });
+  useRequestIds(app);
+  useHttpMetrics(app, 'storefront');
   app.set('trust proxy', options.trustProxy ?? false);
   app.disable('x-powered-by');
   app.set('etag', false);

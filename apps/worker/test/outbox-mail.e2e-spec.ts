@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Job, JobState, Queue } from 'bullmq';
 import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { MAIL_DEAD_LETTER_QUEUE, MAIL_QUEUE, MAIL_TYPES, MailJob } from '@patron/mail';
 import { OutboxFacade, OutboxRelay, OutboxWriter } from '@patron/outbox';
 import { MikroORM } from '@mikro-orm/core';
@@ -29,6 +30,7 @@ interface OutboxRow {
   last_error: string | null;
   relayed_at: Date | null;
   delivered_at: Date | null;
+  request_id: string | null;
 }
 
 /** Registers a customer through the storefront API; expects 201. */
@@ -37,15 +39,18 @@ const register = async (stack: TestStack, overrides: Record<string, unknown> = {
     salutation: 'Ms', firstName: 'Ada', lastName: 'Lovelace', email: newEmail('mail'), gender: 'Female',
     password: PASSWORD, confirmPassword: PASSWORD, acceptedTerms: true, ...overrides,
   };
-  const response = await stack.http().post('/customers').set('Content-Type', JSON_API).send(doc('customers', attributes));
+  const requestId = `registration-${randomUUID()}`;
+  const response = await stack.http().post('/customers').set('Content-Type', JSON_API).set('X-Request-Id', requestId)
+    .send(doc('customers', attributes));
   expect(response.status).toBe(201);
-  return { reference: response.body.data.id as string, email: attributes.email as string };
+  expect(response.headers['x-request-id']).toBe(requestId);
+  return { reference: response.body.data.id as string, email: attributes.email as string, requestId };
 };
 
 /** The confirmation mail row of a customer, straight from the table. */
 const outboxRowOf = async (stack: TestStack, reference: string): Promise<OutboxRow> => {
   const rows = await stack.sql<OutboxRow>(
-    `select id, type, status, payload, attempts, last_error, relayed_at, delivered_at from outbox_message where subject = ? and type = ?`,
+    `select id, type, status, payload, attempts, last_error, relayed_at, delivered_at, request_id from outbox_message where subject = ? and type = ?`,
     [reference, CONFIRMATION],
   );
   expect(rows).toHaveLength(1);
@@ -54,7 +59,7 @@ const outboxRowOf = async (stack: TestStack, reference: string): Promise<OutboxR
 
 const outboxRowById = async (stack: TestStack, id: string): Promise<OutboxRow> => {
   const [row] = await stack.sql<OutboxRow>(
-    `select id, type, status, payload, attempts, last_error, relayed_at, delivered_at from outbox_message where id = ?`,
+    `select id, type, status, payload, attempts, last_error, relayed_at, delivered_at, request_id from outbox_message where id = ?`,
     [id],
   );
   return row;
@@ -104,7 +109,7 @@ describe('outbox → BullMQ → SMTP mail delivery', () => {
       ['en_US', 'Hello Ms Ada Lovelace'],
       ['de_DE', 'Hallo Frau Ada Lovelace'],
     ])('mails the %s confirmation once, with a link that confirms the account, then erases the token', async (locale, greeting) => {
-      const { reference, email } = await register(stack, { locale });
+      const { reference, email, requestId } = await register(stack, { locale });
 
       const mail = await stack.smtp.waitForMailTo(email);
       expect(mail.subject).toBe(SUBJECTS[locale]);
@@ -126,14 +131,17 @@ describe('outbox → BullMQ → SMTP mail delivery', () => {
       expect(row.last_error).toBeNull();
       expect(row.payload).not.toHaveProperty('secrets');
       expect(JSON.stringify(row.payload)).not.toContain(token);
-      expect(row.payload).toMatchObject({ to: email, locale });
+      // Delivered: only the locale and the masked recipient stay; names and the raw token are gone.
+      expect(row.payload).toEqual({ to: `${email[0]}***@example.com`, locale });
       const [{ leaked }] = await stack.sql<{ leaked: boolean }>(`select payload::text like ? as leaked from outbox_message where id = ?`, [`%${token}%`, row.id]);
       expect(leaked).toBe(false);
 
       // The job (id = outbox id) is finished: nothing can send this mail again, so the count is final.
       const job = await waitForJobState(mailQueue, row.id, 'completed');
       expect(job.returnvalue).toBe('delivered');
-      expect(job.data).toEqual({ outboxId: row.id, type: CONFIRMATION });
+      // The registration request's id travels with the message, so one registration can be followed from HTTP to SMTP.
+      expect(row.request_id).toBe(requestId);
+      expect(job.data).toEqual({ outboxId: row.id, type: CONFIRMATION, requestId });
       expect(stack.smtp.mailsTo(email)).toHaveLength(1);
     });
 
@@ -203,7 +211,7 @@ describe('outbox → BullMQ → SMTP mail delivery', () => {
       expect(row.payload.secrets?.token).toEqual(expect.any(String));
 
       const deadLetter = await waitFor(() => deadLetterOf(stack, row.id), { what: 'the dead-letter copy' });
-      expect(deadLetter.data).toEqual({ outboxId: row.id, type: CONFIRMATION, error: expect.stringContaining('550') });
+      expect(deadLetter.data).toEqual({ outboxId: row.id, type: CONFIRMATION, requestId: expect.any(String), error: expect.stringContaining('550') });
       // Moved, not copied: the mail queue lets go of the id, so that a requeued message can be added again.
       await waitForJobState(mailQueue, row.id, 'unknown');
       expect(stack.smtp.mailsTo(email)).toHaveLength(0);
@@ -268,7 +276,7 @@ describe('outbox → BullMQ → SMTP mail delivery', () => {
         const [{ n: deadOfType }] = await stack.sql<{ n: string }>(`select count(*) as n from outbox_message where status = 'dead' and type = ?`, [CONFIRMATION]);
         const [{ n: deadOfOtherTypes }] = await stack.sql<{ n: string }>(`select count(*) as n from outbox_message where status = 'dead' and type <> ?`, [CONFIRMATION]);
 
-        expect(await outbox.requeueDead(CONFIRMATION)).toBe(Number(deadOfType));
+        expect(await outbox.requeueDead({ type: CONFIRMATION })).toBe(Number(deadOfType));
         const requeued = await outboxRowById(stack, dead.id);
         expect(requeued.status).toBe('pending');
         expect(requeued.attempts).toBe(0);
@@ -276,7 +284,7 @@ describe('outbox → BullMQ → SMTP mail delivery', () => {
         // Other types were left alone.
         const [{ n: stillDead }] = await stack.sql<{ n: string }>(`select count(*) as n from outbox_message where status = 'dead' and type <> ?`, [CONFIRMATION]);
         expect(stillDead).toBe(deadOfOtherTypes);
-        expect(await outbox.requeueDead(CONFIRMATION)).toBe(0);
+        expect(await outbox.requeueDead({ type: CONFIRMATION })).toBe(0);
       } finally {
         stack.smtp.rejectRecipients.delete(email);
         relay.start();

@@ -11,7 +11,7 @@ describe('the loyalty example extension, installed without editing any module', 
   });
   afterAll(() => stack.close());
 
-  it('gives each new customer a loyalty number, shown by GET /customers/{ref} next to the contract attributes', async () => {
+  it('gives each new customer a loyalty number, shown by GET /customers/{ref} next to the contract attributes and in the data export', async () => {
     const shopper = await registerShopper(stack);
     const response = await stack.http().get(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken));
     expect(response.status).toBe(200);
@@ -19,6 +19,8 @@ describe('the loyalty example extension, installed without editing any module', 
     expect(response.body.data.attributes).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', email: shopper.email });
     const [row] = await stack.sql<{ loyalty_number: string }>('select loyalty_number from loyalty_member where customer_reference = ?', [shopper.reference]);
     expect(row.loyalty_number).toBe(response.body.data.attributes.loyaltyNumber);
+    const exported = await stack.http().get(`/customers/${shopper.reference}/export`).set(bearer(shopper.accessToken));
+    expect(exported.body.data.attributes.customer.extensions).toEqual({ loyaltyNumber: row.loyalty_number });
   });
 
   it('puts every new customer into the default group, in the registration transaction', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, EventBus } from '@nestjs/cqrs';
 import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
 import { AuthenticationFailedError, CustomerFacade } from '@patron/customer';
@@ -7,6 +7,7 @@ import { AuthConfig } from './auth.config';
 import { AccessTokenClaims, TokenPair } from './dto/token-pair';
 import { LoginBlockedError } from './domain/auth.errors';
 import { LoginThrottle } from './domain/login-throttle';
+import { LoginFailed, LoginRefusedWhileBlocked } from './events/login-events';
 import { LogInCustomerCommand } from './commands/log-in-customer/log-in-customer.command';
 import { RefreshAccessTokenCommand } from './commands/refresh-access-token/refresh-access-token.command';
 import { RevokeRefreshTokensCommand } from './commands/revoke-refresh-tokens/revoke-refresh-tokens.command';
@@ -22,6 +23,7 @@ export class AuthFacade {
     private readonly config: AuthConfig,
     private readonly throttle: LoginThrottle,
     private readonly customers: CustomerFacade,
+    private readonly events: EventBus,
   ) {
     this.versions = new LRUCache({ max: 50_000, ttl: config.tokenVersionCacheMs });
   }
@@ -34,13 +36,19 @@ export class AuthFacade {
    */
   async logIn(username: string, password: string, clientIp = 'unknown'): Promise<TokenPair> {
     const blocked = await this.throttle.blockedMinutes(clientIp, username);
-    if (blocked !== null) throw new LoginBlockedError(blocked);
+    if (blocked !== null) {
+      this.events.publish(new LoginRefusedWhileBlocked('storefront'));
+      throw new LoginBlockedError(blocked);
+    }
     try {
       const tokens = await this.commands.execute(new LogInCustomerCommand(username, password));
       await this.throttle.reset(clientIp, username);
       return tokens;
     } catch (error) {
-      if (error instanceof AuthenticationFailedError) await this.throttle.recordFailure(clientIp, username);
+      if (error instanceof AuthenticationFailedError) {
+        await this.throttle.recordFailure(clientIp, username);
+        this.events.publish(new LoginFailed('storefront'));
+      }
       throw error;
     }
   }

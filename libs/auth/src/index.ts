@@ -8,4 +8,5 @@ export { RefreshToken } from './domain/refresh-token.entity';
 export { Migration20261203000300_refresh_token } from './persistence/migrations/Migration20261203000300_refresh_token';
 export { Migration20261203000500_refresh_token_version } from './persistence/migrations/Migration20261203000500_refresh_token_version';
 export { LoginThrottle } from './domain/login-throttle';
+export * from './events/login-events';
 export type { LoginThrottleLimits, LoginThrottleRedis } from './domain/login-throttle';

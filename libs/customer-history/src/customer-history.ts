@@ -9,6 +9,9 @@ export const HISTORY_EVENTS = [
 ] as const;
 export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
 
+/** Detail keys that hold personal data, erased when the customer is deleted. */
+const PERSONAL_DETAILS = ['newEmail'];
+
 export interface HistoryEntry {
   event: HistoryEvent;
   actor: Actor;
@@ -39,6 +42,16 @@ export class CustomerHistory {
       `insert into customer_history (customer_reference, event, actor_type, actor_id, actor_name, details, occurred_at)
        values ${references.map(() => '(?, ?, ?, ?, ?, ?::jsonb, ?)').join(', ')}`,
       references.flatMap((reference) => [reference, event, actor.type, actor.id, actor.name, JSON.stringify(details), now]),
+      'run',
+      em.getTransactionContext(),
+    );
+  }
+
+  /** Removes the personal data entries carry (a requested new email) inside the caller's transaction, on deletion. */
+  async erasePersonalDetails(em: EntityManager, customerReference: string): Promise<void> {
+    await em.getConnection().execute(
+      `update customer_history set details = details ${PERSONAL_DETAILS.map((key) => `- '${key}'`).join(' ')} where customer_reference = ?`,
+      [customerReference],
       'run',
       em.getTransactionContext(),
     );

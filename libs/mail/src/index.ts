@@ -13,3 +13,4 @@ export { FileMailSender } from './delivery/file-mail-sender';
 export { MailboxReader } from './mailbox/mailbox-reader';
 export * from './mailbox/mailbox.module';
 export type { MailboxEntry } from './mailbox/mailbox-reader';
+export * from './events/mail-events';

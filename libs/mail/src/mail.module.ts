@@ -1,4 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
+import { CqrsModule } from '@nestjs/cqrs';
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import type { JobsOptions } from 'bullmq';
 import { MailConfig } from './mail.config';
@@ -31,6 +32,10 @@ export interface MailModuleOptions {
   jobOptions?: JobsOptions;
 }
 
+/** The built-in sender: SMTP when `smtpUrl` is given, otherwise .eml files in `mailDirectory` (default var/mail). */
+export const defaultMailSender = (config: MailConfig, options: Pick<MailModuleOptions, 'smtpUrl' | 'mailDirectory'>): MailSender & { close?(): void } =>
+  options.smtpUrl ? new SmtpMailSender(config, options.smtpUrl) : new FileMailSender(config, options.mailDirectory ?? 'var/mail');
+
 /** Mail delivery for outbox messages: templates, the sender, and the dispatcher for the outbox relay. */
 @Module({})
 export class MailModule {
@@ -38,15 +43,13 @@ export class MailModule {
     const config = MailConfig.from(options.config);
     const sender: Provider = options.sender
       ? { provide: MAIL_SENDER, useClass: options.sender }
-      : options.smtpUrl
-        ? { provide: MAIL_SENDER, useFactory: () => new SmtpMailSender(config, options.smtpUrl!) }
-        : { provide: MAIL_SENDER, useFactory: () => new FileMailSender(config, options.mailDirectory ?? 'var/mail') };
+      : { provide: MAIL_SENDER, useFactory: () => defaultMailSender(config, options) };
     const transport: Provider[] = options.queue
       ? [{ provide: MAIL_PRODUCER, useValue: options.queue }, MailQueueDispatcher, MailProcessor, { provide: MAIL_DISPATCHER, useExisting: MailQueueDispatcher }]
       : [InProcessMailDispatcher, { provide: MAIL_DISPATCHER, useExisting: InProcessMailDispatcher }];
     return {
       module: MailModule,
-      imports: options.queue ? [BullModule.registerQueue({ name: MAIL_QUEUE }, { name: MAIL_DEAD_LETTER_QUEUE })] : [],
+      imports: [CqrsModule, ...(options.queue ? [BullModule.registerQueue({ name: MAIL_QUEUE }, { name: MAIL_DEAD_LETTER_QUEUE })] : [])],
       providers: [
         { provide: MailConfig, useValue: config },
         { provide: MAIL_JOB_OPTIONS, useValue: { ...DEFAULT_MAIL_JOB_OPTIONS, ...options.jobOptions } },

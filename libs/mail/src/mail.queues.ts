@@ -7,6 +7,8 @@ export const MAIL_DEAD_LETTER_QUEUE = 'mail-dead-letter';
 export interface MailJob {
   outboxId: string;
   type: string;
+  /** The request that wrote the outbox row, carried into the worker's log lines. */
+  requestId?: string | null;
 }
 
 export const DEFAULT_MAIL_JOB_OPTIONS: JobsOptions = {

@@ -5,5 +5,7 @@ export * from './outbox.config';
 export * from './relay/outbox-relay';
 export * from './extension/outbox-dispatcher';
 export { OutboxMessage } from './domain/outbox-message.entity';
+export { CANCELLED } from './domain/outbox-message.entity';
 export type { OutboxPayload, OutboxStatus } from './domain/outbox-message.entity';
 export { Migration20261203000100_outbox } from './persistence/migrations/Migration20261203000100_outbox';
+export { Migration20261204000100_outbox_request_id } from './persistence/migrations/Migration20261204000100_outbox_request_id';

@@ -1,13 +1,27 @@
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@patron/shared-kernel';
-import { OutboxMessage, OutboxPayload, OutboxStatus } from './domain/outbox-message.entity';
+import { CANCELLED, OutboxMessage, OutboxPayload, OutboxStatus } from './domain/outbox-message.entity';
 
 export interface DeliverableMessage {
   id: string;
   type: string;
   payload: OutboxPayload;
   attempts: number;
+}
+
+export interface OutboxBacklog {
+  pending: number;
+  relayed: number;
+  dead: number;
+  /** Age of the oldest message not yet delivered (pending or relayed); 0 when there is none. */
+  oldestUndeliveredAgeSeconds: number;
+}
+
+export interface OutboxStatusReport {
+  byStatus: Record<OutboxStatus, number>;
+  byStatusAndType: { status: OutboxStatus; type: string; count: number }[];
+  oldestUndeliveredAgeSeconds: number;
 }
 
 export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'missing';
@@ -62,11 +76,10 @@ export class OutboxFacade {
     this.logger.warn(`Message ${id} was delivered but not recorded (${cause.message}); retrying the record`);
     for (let attempt = 1, pause = 200; ; attempt++, pause = Math.min(pause * 2, 5_000)) {
       try {
-        await this.em.fork().execute(
-          `update "outbox_message" set "status" = 'delivered', "delivered_at" = ?, "attempts" = "attempts" + 1, "last_error" = null,
-             "payload" = "payload" - 'secrets' where "id" = ? and "delivered_at" is null`,
-          [this.clock.now(), id],
-        );
+        await this.em.fork().transactional(async (em) => {
+          const row = await em.findOne(OutboxMessage, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+          if (row && !row.deliveredAt) row.markDelivered(this.clock.now());
+        });
         return;
       } catch (error) {
         if (attempt >= 15) throw error;
@@ -84,14 +97,61 @@ export class OutboxFacade {
     });
   }
 
-  /** Puts dead messages (optionally of one type) back to pending; returns how many. */
-  async requeueDead(type?: string): Promise<number> {
+  /**
+   * Puts dead messages back to pending, optionally only of one type and created at or after `since`; returns how
+   * many. Messages cancelled because their subject was erased stay dead: they have nothing left to send.
+   */
+  async requeueDead(filter: { type?: string; since?: Date } = {}): Promise<number> {
     return this.em.fork().nativeUpdate(
       OutboxMessage,
-      // Messages cancelled because their subject was erased stay dead: they have nothing left to send.
-      { status: 'dead', ...(type ? { type } : {}), $or: [{ lastError: null }, { lastError: { $ne: 'cancelled: subject erased' } }] },
+      {
+        status: 'dead',
+        ...(filter.type ? { type: filter.type } : {}),
+        ...(filter.since ? { createdAt: { $gte: filter.since } } : {}),
+        $or: [{ lastError: null }, { lastError: { $ne: CANCELLED } }],
+      },
       { status: 'pending', attempts: 0, relayedAt: null },
     );
+  }
+
+  /** Deletes delivered messages delivered before `before` (the retention period); returns how many. */
+  async purgeDelivered(before: Date): Promise<number> {
+    return this.em.fork().nativeDelete(OutboxMessage, { status: 'delivered', deliveredAt: { $lt: before } });
+  }
+
+  /**
+   * What is waiting: pending, relayed (handed over, not yet delivered) and dead messages, and the age of the oldest
+   * one not yet delivered. Cheap (partial indexes only), for health checks and metrics.
+   */
+  async backlog(): Promise<OutboxBacklog> {
+    const [row] = await this.em.fork().getConnection().execute<{ pending: string; relayed: string; dead: string; oldest: Date | string | null }[]>(
+      `select (select count(*) from "outbox_message" where "status" = 'pending') as pending,
+              (select count(*) from "outbox_message" where "status" = 'relayed') as relayed,
+              (select count(*) from "outbox_message" where "status" = 'dead') as dead,
+              least((select min("created_at") from "outbox_message" where "status" = 'pending'),
+                    (select min("created_at") from "outbox_message" where "status" = 'relayed')) as oldest`,
+    );
+    return {
+      pending: Number(row.pending),
+      relayed: Number(row.relayed),
+      dead: Number(row.dead),
+      oldestUndeliveredAgeSeconds: row.oldest ? Math.max(0, (this.clock.now().getTime() - new Date(row.oldest).getTime()) / 1000) : 0,
+    };
+  }
+
+  /** Counts by status and type (a full count: for the ops command line), and the backlog's oldest age. */
+  async status(): Promise<OutboxStatusReport> {
+    const conn = this.em.fork().getConnection();
+    const counts = await conn.execute<{ status: OutboxStatus; type: string; n: string }[]>(
+      `select "status", "type", count(*) as n from "outbox_message" group by "status", "type" order by "status", "type"`,
+    );
+    const byStatus: Record<OutboxStatus, number> = { pending: 0, relayed: 0, delivered: 0, dead: 0 };
+    for (const row of counts) byStatus[row.status] += Number(row.n);
+    return {
+      byStatus,
+      byStatusAndType: counts.map((r) => ({ status: r.status, type: r.type, count: Number(r.n) })),
+      oldestUndeliveredAgeSeconds: (await this.backlog()).oldestUndeliveredAgeSeconds,
+    };
   }
 
   /** The newest messages (any subject), for the development mailbox. */

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@patron/shared-kernel';
-import { OutboxMessage, OutboxPayload } from './domain/outbox-message.entity';
+import { Clock, currentRequestId } from '@patron/shared-kernel';
+import { CANCELLED, OutboxMessage, OutboxPayload } from './domain/outbox-message.entity';
 
 export interface NewOutboxMessage {
   type: string;
@@ -16,7 +16,7 @@ export class OutboxWriter {
 
   /** Persists the message with `em` (the caller's transactional EntityManager); nothing is sent before commit. */
   add(em: EntityManager, message: NewOutboxMessage): OutboxMessage {
-    const row = OutboxMessage.create(message.type, message.payload, message.subject);
+    const row = OutboxMessage.create(message.type, message.payload, message.subject, currentRequestId());
     row.createdAt = this.clock.now();
     em.persist(row);
     return row;
@@ -30,9 +30,9 @@ export class OutboxWriter {
     await em.getConnection().execute(
       `update "outbox_message" set "payload" = '{}'::jsonb,
          "status" = case when "status" = 'delivered' then 'delivered' else 'dead' end,
-         "last_error" = case when "status" = 'delivered' then "last_error" else 'cancelled: subject erased' end
+         "last_error" = case when "status" = 'delivered' then "last_error" else ? end
        where "subject" = ?`,
-      [subject],
+      [CANCELLED, subject],
       'run',
       em.getTransactionContext(),
     );

@@ -31,20 +31,21 @@ describe('OutboxFacade.deliverOnce (real PostgreSQL)', () => {
   const addMessage = async (): Promise<string> => {
     let id = '';
     await orm.em.fork().transactional(async (em) => {
-      id = module.get(OutboxWriter).add(em, { type: 'test.message', payload: { to: 'a@example.com', secrets: { token: 'raw' } } }).id;
+      id = module.get(OutboxWriter).add(em, { type: 'test.message', payload: { to: 'ada@example.com', locale: 'de_DE', firstName: 'Ada', secrets: { token: 'raw' } } }).id;
     });
     return id;
   };
   const row = async (id: string) =>
     (await orm.em.fork().execute('select status, attempts, payload, delivered_at from outbox_message where id = ?', [id]))[0];
 
-  it('delivers once and erases the secrets; a second call does not deliver again', async () => {
+  it('delivers once and erases the secrets and personal fields (recipient masked); a second call does not deliver again', async () => {
     const id = await addMessage();
     const sent: string[] = [];
     await expect(outbox.deliverOnce(id, async (m) => void sent.push(m.payload.secrets!.token))).resolves.toBe('delivered');
     await expect(outbox.deliverOnce(id, async () => void sent.push('again'))).resolves.toBe('already-delivered');
     expect(sent).toEqual(['raw']);
-    expect(await row(id)).toMatchObject({ status: 'delivered', attempts: 1, payload: { to: 'a@example.com' } });
+    expect(await row(id)).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect((await row(id)).payload).toEqual({ to: 'a***@example.com', locale: 'de_DE' });
   });
 
   it('serializes concurrent deliveries of one message: exactly one send', async () => {
@@ -83,7 +84,8 @@ describe('OutboxFacade.deliverOnce (real PostgreSQL)', () => {
       await admin.end();
     }
     expect(sends).toBe(1);
-    expect(await row(id)).toMatchObject({ status: 'delivered', attempts: 1, payload: { to: 'a@example.com' } });
+    expect(await row(id)).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect((await row(id)).payload).toEqual({ to: 'a***@example.com', locale: 'de_DE' });
     await expect(outbox.deliverOnce(id, async () => void (sends += 1))).resolves.toBe('already-delivered');
     expect(sends).toBe(1);
   });

@@ -8,4 +8,7 @@ export * from './transaction-fork';
 export * from './iso-date';
 export * from './actor';
 export * from './actor.interceptor';
+export * from './personal-data';
+export * from './request-context';
+export * from './request-id.interceptor';
 export * from './service-unavailable';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post, UseGuards } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { z } from 'zod';
-import { LoginThrottle } from '@patron/auth';
+import { LoginFailed, LoginRefusedWhileBlocked, LoginThrottle } from '@patron/auth';
+import { EventBus } from '@nestjs/cqrs';
 import { UserAuthenticationFailedError, UserFacade } from '@patron/user';
 import { BackofficeError } from '../http/backoffice-error';
 import { ApiJsonBody, validateBody } from '../http/validate';
@@ -17,6 +18,7 @@ export class AuthController {
     private readonly users: UserFacade,
     private readonly jwt: JwtService,
     @Inject(BACKOFFICE_LOGIN_THROTTLE) private readonly throttle: LoginThrottle,
+    private readonly events: EventBus,
   ) {}
 
   /** Back-office login: a JWT for the back office only (8 h). Failures are counted per IP + email, as on the storefront. */
@@ -26,7 +28,10 @@ export class AuthController {
   async login(@Body() body: unknown, @Ip() clientIp: string) {
     const { email, password } = validateBody(LOGIN, body);
     const blocked = await this.throttle.blockedMinutes(clientIp, email);
-    if (blocked !== null) throw new BackofficeError(429, `Too many log in attempts from your address. Please wait ${blocked} minutes before trying again.`);
+    if (blocked !== null) {
+      this.events.publish(new LoginRefusedWhileBlocked('backoffice'));
+      throw new BackofficeError(429, `Too many log in attempts from your address. Please wait ${blocked} minutes before trying again.`);
+    }
     try {
       const user = await this.users.authenticate(email, password);
       await this.throttle.reset(clientIp, email);
@@ -36,7 +41,10 @@ export class AuthController {
       );
       return { tokenType: 'Bearer', accessToken, expiresIn: TOKEN_TTL_SECONDS, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
     } catch (error) {
-      if (error instanceof UserAuthenticationFailedError) await this.throttle.recordFailure(clientIp, email);
+      if (error instanceof UserAuthenticationFailedError) {
+        await this.throttle.recordFailure(clientIp, email);
+        this.events.publish(new LoginFailed('backoffice'));
+      }
       throw error;
     }
   }

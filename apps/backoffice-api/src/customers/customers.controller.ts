@@ -8,6 +8,7 @@ import { CustomerGroupFacade } from '@patron/customer-group';
 import { CustomerNoteFacade } from '@patron/customer-note';
 import { SalesFacade } from '@patron/sales';
 import { CustomerHistory } from '@patron/customer-history';
+import { CustomerDataExportFacade } from '@patron/customer-data-export';
 import { Roles, StaffGuard } from '../auth/staff-auth';
 import { ApiJsonBody, ApiQueryOf, validateBody } from '../http/validate';
 
@@ -81,6 +82,7 @@ export class BackofficeCustomersController {
     private readonly notes: CustomerNoteFacade,
     private readonly sales: SalesFacade,
     private readonly history: CustomerHistory,
+    private readonly exports: CustomerDataExportFacade,
   ) {}
 
   /** `?q=…&status=verified&groupId=…&locale=…&createdFrom=…&createdTo=…&sort=lastName&direction=asc&limit=25&after=<cursor>` */
@@ -181,6 +183,13 @@ export class BackofficeCustomersController {
       this.history.list(reference, 0, 20),
     ]);
     return { data: { ...customer, addresses, groups, notes, latestOrders: orders.orders, orderCount: orders.total, history } };
+  }
+
+  /** Everything Patron holds about the customer, notes included, as one JSON document (GDPR access request). */
+  @Get(':reference/export')
+  async exportData(@Param('reference') reference: string, @Res({ passthrough: true }) response: Response) {
+    response.setHeader('Content-Disposition', `attachment; filename="customer-${reference.replace(/[^A-Za-z0-9_-]/g, '_')}.json"`);
+    return this.exports.export(reference, 'staff');
   }
 
   /** Admins add an address; the storefront's rules apply (country, postal code, defaults, limit). */

@@ -3,6 +3,7 @@ import { DomainError, serviceUnavailableFrom } from '@patron/shared-kernel';
 import { CustomerFacade, CustomerView } from '@patron/customer';
 import { AccessTokenClaims, AuthFacade } from '@patron/auth';
 import { AddressFacade } from '@patron/address';
+import { CustomerDataExportFacade } from '@patron/customer-data-export';
 import { addressResource } from '../addresses/address.resource';
 import { AccessTokenGuard, Caller } from '../auth/access-token.guard';
 import { GLUE_ERRORS } from '../glue/glue-error';
@@ -20,6 +21,7 @@ export class CustomersController {
     private readonly auth: AuthFacade,
     private readonly addresses: AddressFacade,
     private readonly schemas: CustomerSchemas,
+    private readonly exports: CustomerDataExportFacade,
     @Inject(StorefrontLinks) private readonly links: StorefrontLinks,
   ) {}
 
@@ -66,6 +68,15 @@ export class CustomersController {
     const customer = reference === caller.customerReference ? await this.customers.findByReference(reference) : null;
     if (!customer) throw GLUE_ERRORS.customerNotFound();
     return this.withIncludes(customer, include);
+  }
+
+  /** The caller's data export (everything Patron holds about them); any other reference → 404 `402`, as for GET. */
+  @Get(':reference/export')
+  @UseGuards(AccessTokenGuard)
+  async exportData(@Caller() caller: AccessTokenClaims, @Param('reference') reference: string) {
+    if (reference !== caller.customerReference || !(await this.customers.findByReference(reference))) throw GLUE_ERRORS.customerNotFound();
+    const data = await this.exports.export(reference, 'customer');
+    return { data: { type: 'customer-exports', id: reference, attributes: data, links: { self: this.links.url(`/customers/${reference}/export`) } } };
   }
 
   @Patch(':reference')

@@ -1,11 +1,11 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 
 /**
  * Work started after the answer is decided, so that its duration does not show in the response time (for requests
  * whose answer must not reveal whether an account exists). Failures are logged; shutdown waits for the work.
  */
 @Injectable()
-export class AfterResponse implements OnApplicationShutdown {
+export class AfterResponse implements BeforeApplicationShutdown {
   private readonly logger = new Logger(AfterResponse.name);
   private readonly pending = new Set<Promise<void>>();
 
@@ -25,7 +25,8 @@ export class AfterResponse implements OnApplicationShutdown {
     while (this.pending.size) await Promise.allSettled([...this.pending]);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.settled();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -12,7 +12,7 @@ export interface IpThrottleOptions {
 
 /** Requests per client IP within a window, for endpoints that send mail. */
 @Injectable()
-export class IpThrottle implements OnModuleDestroy {
+export class IpThrottle implements OnApplicationShutdown {
   private readonly logger = new Logger(IpThrottle.name);
   private readonly limiter: RateLimiterAbstract;
   private readonly redis?: Redis;
@@ -45,7 +45,8 @@ export class IpThrottle implements OnModuleDestroy {
     }
   }
 
-  onModuleDestroy(): void {
+  /** At the very end of shutdown: requests still being answered use the connection until then. */
+  onApplicationShutdown(): void {
     this.redis?.disconnect();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -21,7 +21,7 @@ export interface LoginThrottleLimits {
  * pair is blocked for `loginBlockSeconds`.
  */
 @Injectable()
-export class LoginThrottle implements OnModuleDestroy {
+export class LoginThrottle implements OnApplicationShutdown {
   private readonly logger = new Logger(LoginThrottle.name);
   private readonly limiter: RateLimiterAbstract;
   private readonly redis?: Redis;
@@ -66,7 +66,8 @@ export class LoginThrottle implements OnModuleDestroy {
     await this.limiter.delete(this.key(clientIp, username)).catch(() => undefined);
   }
 
-  onModuleDestroy(): void {
+  /** At the very end of shutdown: requests still being answered use the connection until then. */
+  onApplicationShutdown(): void {
     this.redis?.disconnect();
   }
 

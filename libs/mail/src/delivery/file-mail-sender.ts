@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, Transporter } from 'nodemailer';
+import { maskEmail } from '@patron/shared-kernel';
 import { MailConfig } from '../mail.config';
 import { MailSender, OutgoingMail } from '../extension/mail-sender';
 
@@ -27,6 +28,6 @@ export class FileMailSender implements MailSender {
     await mkdir(this.directory, { recursive: true });
     const file = join(this.directory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`);
     await writeFile(file, info.message as Buffer);
-    this.logger.log(`Mail to ${mail.to} ("${mail.subject}") written to ${file}`);
+    this.logger.log(`Mail to ${maskEmail(mail.to)} ("${mail.subject}") written to ${file}`);
   }
 }

@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import type { JobsOptions } from 'bullmq';
+import { runWithRequestId } from '@patron/shared-kernel';
 import { DispatchedMessage, OutboxDispatcher } from '@patron/outbox';
 import { MailConfig } from '../mail.config';
 import { MAIL_JOB_OPTIONS } from './mail-queue.dispatcher';
@@ -11,12 +12,12 @@ import { MailDelivery } from './mail-delivery';
  * restart the relay's sweep hands undelivered messages over again.
  */
 @Injectable()
-export class InProcessMailDispatcher implements OutboxDispatcher, OnApplicationShutdown {
+export class InProcessMailDispatcher implements OutboxDispatcher, BeforeApplicationShutdown {
   private readonly logger = new Logger(InProcessMailDispatcher.name);
   /** Messages scheduled or being sent, so a repeated hand-over does not send twice at once. */
   private readonly scheduled = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly ready: { id: string; attempt: number }[] = [];
+  private readonly ready: { id: string; requestId: string | null; attempt: number }[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private stopped = false;
 
@@ -28,10 +29,10 @@ export class InProcessMailDispatcher implements OutboxDispatcher, OnApplicationS
 
   async dispatch(messages: DispatchedMessage[]): Promise<void> {
     if (this.stopped) throw new Error('mail delivery is shutting down');
-    for (const { id } of messages) {
+    for (const { id, requestId } of messages) {
       if (this.scheduled.has(id)) continue;
       this.scheduled.add(id);
-      this.ready.push({ id, attempt: 1 });
+      this.ready.push({ id, requestId: requestId ?? null, attempt: 1 });
     }
     this.pump();
   }
@@ -40,8 +41,11 @@ export class InProcessMailDispatcher implements OutboxDispatcher, OnApplicationS
     return this.dispatch(messages);
   }
 
-  /** Waits for the mails being sent; scheduled retries are dropped (their rows stay relayed and are swept later). */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Waits for the mails being sent, before the sender and the database close; scheduled retries are dropped (their
+   * rows stay relayed and are swept later).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.timers.forEach((timer) => clearTimeout(timer));
     this.timers.clear();
@@ -52,7 +56,7 @@ export class InProcessMailDispatcher implements OutboxDispatcher, OnApplicationS
   private pump(): void {
     while (!this.stopped && this.inFlight.size < this.config.concurrency && this.ready.length > 0) {
       const next = this.ready.shift()!;
-      const run = this.send(next.id, next.attempt).finally(() => {
+      const run = runWithRequestId(next.requestId, () => this.send(next.id, next.requestId, next.attempt)).finally(() => {
         this.inFlight.delete(run);
         this.pump();
       });
@@ -60,7 +64,7 @@ export class InProcessMailDispatcher implements OutboxDispatcher, OnApplicationS
     }
   }
 
-  private async send(id: string, attempt: number): Promise<void> {
+  private async send(id: string, requestId: string | null, attempt: number): Promise<void> {
     try {
       await this.delivery.deliver(id);
       this.scheduled.delete(id);
@@ -76,18 +80,18 @@ export class InProcessMailDispatcher implements OutboxDispatcher, OnApplicationS
         return;
       }
       this.logger.warn(`Mail ${id} failed, attempt ${attempt} of ${attempts}: ${(error as Error).message}`);
-      this.retryLater(id, attempt + 1);
+      this.retryLater(id, requestId, attempt + 1);
     }
   }
 
-  private retryLater(id: string, attempt: number): void {
+  private retryLater(id: string, requestId: string | null, attempt: number): void {
     const backoff = this.jobOptions.backoff;
     const base = typeof backoff === 'number' ? backoff : (backoff?.delay ?? 5_000);
     const exponential = typeof backoff === 'object' && backoff?.type === 'exponential';
     const delay = exponential ? base * 2 ** (attempt - 2) : base;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.ready.push({ id, attempt });
+      this.ready.push({ id, requestId, attempt });
       this.pump();
     }, delay);
     this.timers.add(timer);

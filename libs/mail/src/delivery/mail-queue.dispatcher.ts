@@ -21,6 +21,8 @@ export class MailQueueDispatcher implements OutboxDispatcher, OnApplicationShutd
   private readonly logger = new Logger(MailQueueDispatcher.name);
   private readonly queue: Queue<MailJob>;
   private lastErrorLog = 0;
+  private connectionLost = false;
+  private readonly reconnectListeners: (() => void)[] = [];
 
   constructor(@Inject(MAIL_PRODUCER) producer: MailProducerOptions, @Inject(MAIL_JOB_OPTIONS) private readonly jobOptions: JobsOptions) {
     this.queue = new Queue<MailJob>(MAIL_QUEUE, {
@@ -32,11 +34,24 @@ export class MailQueueDispatcher implements OutboxDispatcher, OnApplicationShutd
       this.lastErrorLog = Date.now();
       this.logger.warn(`Mail queue unavailable: ${error.message}`);
     });
+    const backend = this.queue.getBackend();
+    backend.on('close', () => (this.connectionLost = true));
+    backend.on('ready', () => {
+      if (!this.connectionLost) return;
+      this.connectionLost = false;
+      this.logger.log('Mail queue reachable again');
+      for (const listener of this.reconnectListeners) listener();
+    });
+  }
+
+  /** A Redis that comes back may be empty (restarted without persistence, failed over): the relay checks every job. */
+  onReconnect(listener: () => void): void {
+    this.reconnectListeners.push(listener);
   }
 
   async dispatch(messages: DispatchedMessage[]): Promise<void> {
     await this.queue.addBulk(
-      messages.map((m) => ({ name: m.type, data: { outboxId: m.id, type: m.type }, opts: { ...this.jobOptions, jobId: m.id } })),
+      messages.map((m) => ({ name: m.type, data: { outboxId: m.id, type: m.type, requestId: m.requestId }, opts: { ...this.jobOptions, jobId: m.id } })),
     );
   }
 

@@ -1,13 +1,14 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnModuleInit } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
+import { runWithRequestId } from '@patron/shared-kernel';
 import { MailConfig } from '../mail.config';
 import { MAIL_DEAD_LETTER_QUEUE, MAIL_QUEUE, MailJob } from '../mail.queues';
 import { MailDelivery } from './mail-delivery';
 
 /** Sends one outbox mail per job from the BullMQ `mail` queue; the outbox row makes each mail go out once. */
 @Processor(MAIL_QUEUE)
-export class MailProcessor extends WorkerHost implements OnModuleInit {
+export class MailProcessor extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailProcessor.name);
   private lastConnectionError = 0;
 
@@ -23,8 +24,13 @@ export class MailProcessor extends WorkerHost implements OnModuleInit {
     this.worker.concurrency = this.config.concurrency;
   }
 
+  /** Takes no new jobs and waits for the active ones, while the sender, Redis and the database are still open. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+  }
+
   process(job: Job<MailJob>): Promise<string> {
-    return this.delivery.deliver(job.data.outboxId);
+    return runWithRequestId(job.data.requestId, () => this.delivery.deliver(job.data.outboxId));
   }
 
   /** Connection errors repeat many times a second while Redis is down: log one line per half minute. */
@@ -38,6 +44,10 @@ export class MailProcessor extends WorkerHost implements OnModuleInit {
   @OnWorkerEvent('failed')
   async onFailed(job: Job<MailJob> | undefined, error: Error): Promise<void> {
     if (!job) return;
+    await runWithRequestId(job.data.requestId, () => this.recordFailure(job, error));
+  }
+
+  private async recordFailure(job: Job<MailJob>, error: Error): Promise<void> {
     const final = this.delivery.isPermanent(error) || job.attemptsMade >= (job.opts.attempts ?? 1);
     try {
       await this.delivery.recordFailure(job.data.outboxId, error, final);

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { createTransport, Transporter } from 'nodemailer';
 import { MailConfig } from '../mail.config';
@@ -8,7 +8,7 @@ export const SMTP_URL = Symbol('mail.smtp-url');
 
 /** Sends over SMTP with a small connection pool. 5xx answers (bad recipient, refused) are permanent failures. */
 @Injectable()
-export class SmtpMailSender implements MailSender, OnModuleDestroy {
+export class SmtpMailSender implements MailSender, OnApplicationShutdown {
   private readonly transport: Transporter;
   private readonly domain: string;
 
@@ -34,7 +34,13 @@ export class SmtpMailSender implements MailSender, OnModuleDestroy {
     }
   }
 
-  onModuleDestroy(): void {
+  /** After the mail jobs in flight finished (they stop before shutdown). */
+  onApplicationShutdown(): void {
+    this.close();
+  }
+
+  /** Closes the pooled connections. */
+  close(): void {
     this.transport.close();
   }
 }

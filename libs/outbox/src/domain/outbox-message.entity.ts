@@ -1,11 +1,15 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
+import { maskEmail } from '@patron/shared-kernel';
 import { randomUUID } from 'node:crypto';
+
+/** `last_error` of messages cancelled because their subject was erased. */
+export const CANCELLED = 'cancelled: subject erased';
 
 export type OutboxStatus = 'pending' | 'relayed' | 'delivered' | 'dead';
 
 export interface OutboxPayload {
   [key: string]: unknown;
-  /** Values that must not outlive delivery (raw tokens); erased when the message is delivered. */
+  /** Values that must not outlive delivery (raw tokens); erased with every personal field when the message is delivered. */
   secrets?: Record<string, string>;
 }
 
@@ -37,14 +41,19 @@ export class OutboxMessage {
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 
+  /** The request that wrote the message (`X-Request-Id`), also on the mail job and in the worker's log lines. */
+  @Property({ type: 'text', nullable: true })
+  requestId?: string | null;
+
   @Property({ type: 'timestamptz', nullable: true })
   relayedAt?: Date | null;
 
   @Property({ type: 'timestamptz', nullable: true })
   deliveredAt?: Date | null;
 
-  static create(type: string, payload: OutboxPayload, subject?: string): OutboxMessage {
+  static create(type: string, payload: OutboxPayload, subject?: string, requestId?: string): OutboxMessage {
     const message = new OutboxMessage();
+    message.requestId = requestId ?? null;
     message.type = type;
     message.payload = payload;
     message.subject = subject ?? null;
@@ -56,8 +65,18 @@ export class OutboxMessage {
     this.deliveredAt = now;
     this.attempts += 1;
     this.lastError = null;
-    const { secrets: _erased, ...rest } = this.payload;
-    this.payload = rest;
+    this.payload = OutboxMessage.deliveredPayload(this.payload);
+  }
+
+  /**
+   * What a delivered message keeps: its locale and the recipient masked (for ops and the development mailbox).
+   * Raw tokens and personal fields (names, addresses) are gone once they have served their purpose.
+   */
+  static deliveredPayload(payload: OutboxPayload): OutboxPayload {
+    return {
+      ...(typeof payload.locale === 'string' ? { locale: payload.locale } : {}),
+      ...(typeof payload.to === 'string' ? { to: maskEmail(payload.to) } : {}),
+    };
   }
 
   recordFailure(error: string, final: boolean): void {

@@ -1,6 +1,8 @@
 export interface DispatchedMessage {
   id: string;
   type: string;
+  /** The request that wrote the message, for the delivery's log lines. */
+  requestId?: string | null;
 }
 
 /**
@@ -15,5 +17,11 @@ export interface OutboxDispatcher {
    * bookkeeping did not land). Optional; without it the relay calls `dispatch` again.
    */
   redispatch?(messages: DispatchedMessage[]): Promise<void>;
+  /**
+   * Registers `listener` to be called when the transport is reachable again after it lost its connection: it may
+   * have lost what it held (a Redis restarted without persistence, or failed over), so the relay hands every message
+   * relayed before then and not delivered over again at once, through `redispatch`. Optional.
+   */
+  onReconnect?(listener: () => void): void;
 }
 export const OUTBOX_DISPATCHER = Symbol('outbox.dispatcher');

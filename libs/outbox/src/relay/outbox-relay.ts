@@ -16,12 +16,19 @@ export class OutboxRelay implements OnModuleDestroy {
   private wake?: () => void;
   private lastSweep = 0;
   private failing = false;
+  /** Set when the dispatcher reconnected: messages relayed before then are handed over again. */
+  private reconnected = false;
 
   constructor(
     private readonly em: EntityManager,
     private readonly config: OutboxConfig,
     @Inject(OUTBOX_DISPATCHER) private readonly dispatcher: OutboxDispatcher,
-  ) {}
+  ) {
+    dispatcher.onReconnect?.(() => {
+      this.reconnected = true;
+      this.wake?.();
+    });
+  }
 
   /** Starts polling in the background (idempotent). */
   start(): void {
@@ -46,7 +53,7 @@ export class OutboxRelay implements OnModuleDestroy {
   async relayBatch(): Promise<number> {
     return this.em.fork().transactional(async (em) => {
       const rows: DispatchedMessage[] = await em.execute(
-        `select "id", "type" from "outbox_message" where "status" = 'pending'
+        `select "id", "type", "request_id" as "requestId" from "outbox_message" where "status" = 'pending'
           order by "created_at" limit ? for update skip locked`,
         [this.config.batchSize],
       );
@@ -64,7 +71,7 @@ export class OutboxRelay implements OnModuleDestroy {
   async redispatchStuck(): Promise<number> {
     return this.em.fork().transactional(async (em) => {
       const rows: DispatchedMessage[] = await em.execute(
-        `select "id", "type" from "outbox_message" where "status" = 'relayed' and "relayed_at" < now() - (? * interval '1 millisecond')
+        `select "id", "type", "request_id" as "requestId" from "outbox_message" where "status" = 'relayed' and "relayed_at" < now() - (? * interval '1 millisecond')
           order by "relayed_at" limit ? for update skip locked`,
         [this.config.redispatchAfterMs, this.config.batchSize],
       );
@@ -78,10 +85,41 @@ export class OutboxRelay implements OnModuleDestroy {
     });
   }
 
+  /**
+   * Hands every message relayed before now and still undelivered to the dispatcher again, in batches: after the
+   * transport reconnected, jobs it held may be gone; the dispatcher leaves alone those whose job survived.
+   */
+  async redispatchAfterReconnect(): Promise<number> {
+    this.reconnected = false;
+    const [{ cutoff }] = await this.em.fork().execute<{ cutoff: Date }[]>(`select now() as cutoff`);
+    let total = 0;
+    try {
+      for (let handed = this.config.batchSize; handed === this.config.batchSize; total += handed) {
+        handed = await this.em.fork().transactional(async (em) => {
+          const rows: DispatchedMessage[] = await em.execute(
+            `select "id", "type" from "outbox_message" where "status" = 'relayed' and "relayed_at" < ?
+              order by "relayed_at" limit ? for update skip locked`,
+            [cutoff, this.config.batchSize],
+          );
+          if (rows.length === 0) return 0;
+          await (this.dispatcher.redispatch ? this.dispatcher.redispatch(rows) : this.dispatcher.dispatch(rows));
+          await em.execute(`update "outbox_message" set "relayed_at" = now() where "id" in (?)`, [rows.map((r) => r.id)]);
+          return rows.length;
+        });
+      }
+    } catch (error) {
+      this.reconnected = true; // again at the next poll
+      throw error;
+    }
+    if (total) this.logger.warn(`Handed ${total} relayed, undelivered outbox message(s) over again after the dispatcher reconnected`);
+    return total;
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
       let relayed = 0;
       try {
+        if (this.reconnected) await this.redispatchAfterReconnect();
         relayed = await this.relayBatch();
         if (Date.now() - this.lastSweep >= this.config.sweepIntervalMs) {
           this.lastSweep = Date.now();

@@ -33,6 +33,7 @@ export class AnonymizeCustomerHandler implements ICommandHandler<AnonymizeCustom
       for (const plugin of this.plugins) await plugin.anonymize(before);
       customer.anonymize(this.clock.now());
       await this.outbox.eraseSubject(em, reference);
+      await this.history.erasePersonalDetails(em, reference);
       await this.history.record(em, reference, 'anonymized');
       return before;
     });

@@ -53,7 +53,7 @@ export class SearchCustomersHandler implements IQueryHandler<SearchCustomersQuer
       params.push(`${escapeLike(text.toLowerCase())}%`);
     } else if (text) {
       const id = /^\d{1,15}$/.test(text) ? Number(text) : null;
-      where.push(`(c.search_text like public.patron_fold(?)${id !== null ? ' or c.id = ?' : ''})`);
+      where.push(`(c.id in (select s.customer_id from customer_search s where s.search_text like public.patron_fold(?))${id !== null ? ' or c.id = ?' : ''})`);
       params.push(`%${escapeLike(text)}%`, ...(id !== null ? [id] : []));
     }
     if (search.status) where.push(search.status === 'verified' ? 'c.registered_at is not null' : 'c.registered_at is null');

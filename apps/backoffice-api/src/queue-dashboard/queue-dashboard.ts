@@ -1,0 +1,60 @@
+import { INestApplication, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { ConnectionOptions, Queue } from 'bullmq';
+import type { NextFunction, Request, Response } from 'express';
+import { MAIL_DEAD_LETTER_QUEUE, MAIL_QUEUE } from '@patron/mail';
+import { BACKOFFICE_AUDIENCE } from '../auth/staff-auth';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+/** The cookie a browser sends the staff token in (the console sets it at login), since a link cannot carry a header. */
+export const STAFF_TOKEN_COOKIE = 'patron_staff_token';
+
+const tokenOf = (req: Request): string | null => {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7);
+  const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${STAFF_TOKEN_COOKIE}=`));
+  return cookie ? decodeURIComponent(cookie.slice(STAFF_TOKEN_COOKIE.length + 1)) : null;
+};
+
+const refuse = (res: Response, statusCode: 401 | 403 | 404, message: string) =>
+  res.status(statusCode).json({ statusCode, error: { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[statusCode], message });
+
+/**
+ * bull-board on the `mail` and `mail-dead-letter` queues at `/admin/queues`, for admins only (a back-office token
+ * with the admin role, as a bearer token or the `patron_staff_token` cookie). Without Redis there is no queue.
+ */
+@Injectable()
+export class QueueDashboard implements OnApplicationShutdown {
+  private readonly queues: Queue[];
+
+  constructor(private readonly jwt: JwtService, redis: { connection: ConnectionOptions; prefix: string } | null) {
+    this.queues = redis ? [MAIL_QUEUE, MAIL_DEAD_LETTER_QUEUE].map((name) => new Queue(name, { connection: redis.connection, prefix: redis.prefix })) : [];
+    for (const queue of this.queues) queue.on('error', () => undefined); // the dashboard shows it
+  }
+
+  mount(app: INestApplication): void {
+    const adapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
+    if (this.queues.length) createBullBoard({ queues: this.queues.map((q) => new BullMQAdapter(q)), serverAdapter: adapter });
+    const router = this.queues.length ? adapter.getRouter() : null;
+    app.use(QUEUE_DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => {
+      const token = tokenOf(req);
+      if (!token) return refuse(res, 401, 'A valid back-office access token is required.');
+      let role: unknown;
+      try {
+        role = this.jwt.verify<{ role?: unknown }>(token, { audience: BACKOFFICE_AUDIENCE, issuer: 'patron' }).role;
+      } catch {
+        return refuse(res, 401, 'A valid back-office access token is required.');
+      }
+      if (role !== 'admin') return refuse(res, 403, 'This needs the role admin.');
+      if (!router) return refuse(res, 404, 'There is no queue dashboard: mail is sent in-process because REDIS_URL is not set.');
+      return router(req, res, next);
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.queues.map((q) => q.close().catch(() => undefined)));
+  }
+}

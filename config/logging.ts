@@ -1,0 +1,103 @@
+import { DynamicModule, INestApplication, LoggerService } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Logger, LoggerModule, Params, PinoLogger } from 'nestjs-pino';
+import pino from 'pino';
+import type { Options } from 'pino-http';
+import pretty from 'pino-pretty';
+import { currentRequestId, maskPersonalData, requestIdFrom } from '@patron/shared-kernel';
+import { Env } from './env';
+
+const PINO_LEVELS: Record<Env['LOG_LEVEL'], pino.Level> = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
+
+/** Nest's start-up chatter (modules loaded, routes mapped), shown only from LOG_LEVEL=debug on. */
+const START_UP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
+/** Routes probed every few seconds: not worth a log line each. */
+const QUIET_PATHS = /^\/(health|metrics)(\/|$)/;
+
+type Request = IncomingMessage & { id?: string; originalUrl?: string; baseUrl?: string; route?: { path?: string } };
+
+/**
+ * The path to log: the matched route pattern (`/customers/:reference`), never the query string (searches hold
+ * emails) nor path values such as a refresh token.
+ */
+const routeOf = (req: Request): string => (req.route?.path ? `${req.baseUrl ?? ''}${req.route.path}` : (req.originalUrl ?? req.url ?? '').split('?')[0]);
+
+const maskError = (error: unknown) => {
+  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  for (const key of ['message', 'stack']) if (typeof serialized[key] === 'string') serialized[key] = maskPersonalData(serialized[key] as string);
+  return serialized;
+};
+
+let root: pino.Logger | undefined;
+
+/**
+ * The process's pino logger: JSON lines (`LOG_FORMAT=json`, the default in production) or readable lines, every
+ * entry with the current request id, emails and long tokens masked in messages and errors.
+ */
+export const rootLogger = (env: Pick<Env, 'LOG_LEVEL' | 'LOG_FORMAT'>): pino.Logger => {
+  if (root) return root;
+  const debug = env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'verbose';
+  const options: pino.LoggerOptions = {
+    level: PINO_LEVELS[env.LOG_LEVEL],
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
+    serializers: { err: maskError, error: maskError },
+    hooks: {
+      logMethod(args, method) {
+        const [first] = args as unknown[];
+        const context = typeof first === 'object' && first !== null ? (first as { context?: unknown }).context : undefined;
+        if (!debug && typeof context === 'string' && START_UP_CONTEXTS.has(context)) return;
+        method.apply(this, args.map((arg) => (typeof arg === 'string' ? maskPersonalData(arg) : arg)) as Parameters<typeof method>);
+      },
+    },
+  };
+  root =
+    env.LOG_FORMAT === 'pretty'
+      ? pino(options, pretty({ sync: true, colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context,req,res,responseTime', messageFormat: '{if context}[{context}] {end}{msg}', singleLine: true }))
+      : pino(options);
+  return root;
+};
+
+/** nestjs-pino's settings: one root logger, request ids from `X-Request-Id`, one line per request. */
+const pinoParams = (env: Env): Params => ({
+  pinoHttp: {
+    logger: rootLogger(env),
+    genReqId: (req: Request) => req.id ?? requestIdFrom(req.headers['x-request-id']),
+    quietReqLogger: true,
+    autoLogging: { ignore: (req: Request) => QUIET_PATHS.test(req.url ?? '') },
+    customLogLevel: (_req: Request, res: ServerResponse, error?: Error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    customSuccessMessage: (req: Request, res: ServerResponse, time: number) => `${req.method} ${routeOf(req)} ${res.statusCode} ${Math.round(time)} ms`,
+    customErrorMessage: (req: Request, res: ServerResponse) => `${req.method} ${routeOf(req)} ${res.statusCode} failed`,
+    serializers: {
+      req: (req: Request) => ({ id: req.id, method: req.method, route: routeOf(req) }),
+      res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+    },
+  } as Options,
+});
+
+/** Request logging for an HTTP app (pino-http through nestjs-pino). */
+export const loggingModule = (env: Env): DynamicModule => LoggerModule.forRoot(pinoParams(env));
+
+/** The Nest logger of every Patron process, on the root pino logger. */
+export const appLogger = (env: Env): LoggerService => {
+  const params = pinoParams(env);
+  return new Logger(new PinoLogger(params), params);
+};
+
+/**
+ * Gives each request its id before anything else runs: the caller's `X-Request-Id` when acceptable, otherwise a
+ * new one, echoed in the response. Request logs, error answers, outbox rows and mail jobs carry it.
+ */
+export const useRequestIds = (app: INestApplication): void => {
+  app.use((req: Request, res: ServerResponse, next: () => void) => {
+    req.id = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('X-Request-Id', req.id);
+    next();
+  });
+};

@@ -1,0 +1,3 @@
+export * from './customer-data-export.module';
+export * from './customer-data-export.facade';
+export type * from './customer-data-export.view';

@@ -1,0 +1,58 @@
+import { MikroORM } from '@mikro-orm/core';
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { OutboxFacade } from '@patron/outbox';
+import { MailQueueProbe } from '../mail-queue-probe';
+import { OpsConfig } from '../ops.config';
+
+const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+
+/**
+ * The checks behind `/health/ready`: the database answers and has no pending migrations, Redis answers (when mail
+ * goes through it), mail is not stuck in the outbox, and the process is not shutting down.
+ */
+@Injectable()
+export class ReadinessChecks implements BeforeApplicationShutdown {
+  private shuttingDown = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly outbox: OutboxFacade,
+    private readonly queue: MailQueueProbe,
+    private readonly config: OpsConfig,
+    private readonly health: HealthIndicatorService,
+  ) {}
+
+  /** The indicator functions for terminus' `HealthCheckService.check`. */
+  indicators(): (() => Promise<HealthIndicatorResult>)[] {
+    return [
+      () => this.check('process', async () => (this.shuttingDown ? Promise.reject(new Error('shutting down')) : {})),
+      () => this.check('database', async () => void (await this.orm.em.fork().getConnection().execute('select 1'))),
+      () => this.check('migrations', async () => {
+        const pending = await this.orm.getMigrator().getPendingMigrations();
+        if (pending.length) throw new Error(`${pending.length} pending: ${pending.map((m) => m.name).join(', ')}`);
+      }),
+      ...(this.queue.enabled ? [() => this.check('redis', () => this.queue.ping())] : []),
+      () => this.check('outbox', async () => {
+        const backlog = await this.outbox.backlog();
+        const lag = Math.round(backlog.oldestUndeliveredAgeSeconds);
+        if (lag > this.config.maxOutboxLagSeconds) throw new Error(`oldest undelivered message is ${lag} s old (limit ${this.config.maxOutboxLagSeconds} s)`);
+        return { pending: backlog.pending, lagSeconds: lag };
+      }),
+    ];
+  }
+
+  beforeApplicationShutdown(): void {
+    this.shuttingDown = true;
+  }
+
+  private async check(key: string, probe: () => Promise<Record<string, unknown> | void>): Promise<HealthIndicatorResult> {
+    const indicator = this.health.check(key);
+    try {
+      return indicator.up((await withTimeout(probe(), this.config.checkTimeoutMs)) ?? {});
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message.split('\n')[0].slice(0, 300) });
+    }
+  }
+}
