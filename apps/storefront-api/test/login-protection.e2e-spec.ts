@@ -22,9 +22,26 @@ describe('login blocking and request throttling', () => {
     const tenth = await attempt(shopper.email, PASSWORD, '203.0.113.7');
     expect(tenth.status).toBe(429);
     expect(tenth.body).toEqual(BLOCKED);
-    // Another address, and the username typed differently, are other pairs.
+    // Another address is another pair.
     expect((await attempt(shopper.email, PASSWORD, '203.0.113.8')).status).toBe(201);
-    expect((await attempt(shopper.email.toUpperCase(), PASSWORD, '203.0.113.7')).status).toBe(201);
+  });
+
+  it('counts the username ignoring case and surrounding spaces, as the login lookup does', async () => {
+    const shopper = await registerShopper(stack);
+    const variants = [shopper.email, shopper.email.toUpperCase(), ` ${shopper.email} `, shopper.email.replace(/^./, (c) => c.toUpperCase())];
+    for (let i = 1; i <= 9; i++) {
+      expect((await attempt(variants[i % variants.length], 'Wrong-Horse7!', '203.0.113.9')).status).toBe(401);
+    }
+    for (const variant of variants) expect((await attempt(variant, PASSWORD, '203.0.113.9')).body).toEqual(BLOCKED);
+  });
+
+  it('lets no more than the limit of parallel attempts reach the password check', async () => {
+    const shopper = await registerShopper(stack);
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(shopper.email, `Wrong-Horse${i}!`, '203.0.113.10')));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(9);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(21);
+    expect((await attempt(shopper.email, PASSWORD, '203.0.113.10')).body).toEqual(BLOCKED);
   });
 
   it('blocks unknown usernames the same way (no enumeration through the blocker)', async () => {

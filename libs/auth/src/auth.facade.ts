@@ -30,12 +30,13 @@ export class AuthFacade {
 
   /**
    * Logs a customer in with email (any case) and password and issues an access token (JWT carrying the customer
-   * reference and token version) and a refresh token (stored hashed). Failures are counted per `clientIp` +
-   * username as typed; a blocked pair is refused before the password is checked.
+   * reference and token version) and a refresh token (stored hashed). Attempts are counted per `clientIp` +
+   * username (ignoring case) before the password is checked, so that parallel requests cannot exceed the limit;
+   * a blocked pair is refused without a password check, and a successful login clears the pair's count.
    * @throws LoginBlockedError; AuthenticationFailedError (customer module) for every kind of refusal alike
    */
   async logIn(username: string, password: string, clientIp = 'unknown'): Promise<TokenPair> {
-    const blocked = await this.throttle.blockedMinutes(clientIp, username);
+    const blocked = await this.throttle.admit(clientIp, username);
     if (blocked !== null) {
       this.events.publish(new LoginRefusedWhileBlocked('storefront'));
       throw new LoginBlockedError(blocked);

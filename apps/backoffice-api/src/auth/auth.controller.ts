@@ -27,7 +27,7 @@ export class AuthController {
   @ApiJsonBody(LOGIN)
   async login(@Body() body: unknown, @Ip() clientIp: string) {
     const { email, password } = validateBody(LOGIN, body);
-    const blocked = await this.throttle.blockedMinutes(clientIp, email);
+    const blocked = await this.throttle.admit(clientIp, email);
     if (blocked !== null) {
       this.events.publish(new LoginRefusedWhileBlocked('backoffice'));
       throw new BackofficeError(429, `Too many log in attempts from your address. Please wait ${blocked} minutes before trying again.`);

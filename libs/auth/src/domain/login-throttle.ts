@@ -16,9 +16,13 @@ export interface LoginThrottleLimits {
 }
 
 /**
- * Failed-login counters per client IP + username as typed, shared by every API process through Redis (in memory
- * when there is no Redis, or while it is unreachable). After `loginFailureLimit` failures within the window the
- * pair is blocked for `loginBlockSeconds`.
+ * Login-attempt counters per client IP + username as typed (ignoring case and surrounding spaces, as the account
+ * lookup does, so `Ada@Example.com ` is the same pair as `ada@example.com`), shared by every API process through
+ * Redis (in memory when there is no Redis, or while it is unreachable). After `loginFailureLimit` failures within
+ * the window the pair is blocked for `loginBlockSeconds`.
+ *
+ * An attempt is counted atomically before the password is checked (`admit`), so requests sent at the same moment
+ * cannot all pass a check made before any of them failed; a successful login clears the pair (`reset`).
  */
 @Injectable()
 export class LoginThrottle implements OnApplicationShutdown {
@@ -43,21 +47,29 @@ export class LoginThrottle implements OnApplicationShutdown {
     });
   }
 
-  /** Minutes to announce while the pair is blocked, or null when it may try. */
-  async blockedMinutes(clientIp: string, username: string): Promise<number | null> {
-    const state = await this.limiter.get(this.key(clientIp, username)).catch(() => null);
-    if (!state || state.consumedPoints <= this.config.loginFailureLimit) return null;
-    return Math.ceil(this.config.loginBlockSeconds / 60);
+  /**
+   * Counts a login attempt of the pair before its password is checked. Returns the minutes to announce when the
+   * pair is blocked (the attempt must be refused without checking the password), or null when it may try.
+   */
+  async admit(clientIp: string, username: string): Promise<number | null> {
+    try {
+      const state = await this.limiter.penalty(this.key(clientIp, username), 1);
+      return state.consumedPoints > this.config.loginFailureLimit ? this.blockMinutes() : null;
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return this.blockMinutes();
+      this.logger.warn(`Could not count a login attempt: ${(error as Error).message}`);
+      return null;
+    }
   }
 
-  /** Counts a failed login; the failure that reaches the limit blocks the pair. */
+  /** A failed attempt (already counted by `admit`): the failure that reaches the limit blocks the pair. */
   async recordFailure(clientIp: string, username: string): Promise<void> {
     const key = this.key(clientIp, username);
     try {
-      const state = await this.limiter.penalty(key, 1);
-      if (state.consumedPoints >= this.config.loginFailureLimit) await this.limiter.block(key, this.config.loginBlockSeconds);
+      const state = await this.limiter.get(key);
+      if (state && state.consumedPoints >= this.config.loginFailureLimit) await this.limiter.block(key, this.config.loginBlockSeconds);
     } catch (error) {
-      if (!(error instanceof RateLimiterRes)) this.logger.warn(`Could not count a failed login: ${(error as Error).message}`);
+      if (!(error instanceof RateLimiterRes)) this.logger.warn(`Could not block after a failed login: ${(error as Error).message}`);
     }
   }
 
@@ -71,7 +83,11 @@ export class LoginThrottle implements OnApplicationShutdown {
     this.redis?.disconnect();
   }
 
+  private blockMinutes(): number {
+    return Math.ceil(this.config.loginBlockSeconds / 60);
+  }
+
   private key(clientIp: string, username: string): string {
-    return `${clientIp}|${username}`;
+    return `${clientIp}|${username.trim().toLowerCase()}`;
   }
 }
