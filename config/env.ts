@@ -34,7 +34,8 @@ export const ENV_SCHEMA = z
     BACKOFFICE_PORT: port.default(3001),
     /** The worker's own HTTP port, for /health and /metrics (the all-in-one process serves them on the two others). */
     WORKER_PORT: port.default(3002),
-    STOREFRONT_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+    /** Unset: `http://localhost:{STOREFRONT_PORT}`. */
+    STOREFRONT_URL: url(['http:', 'https:']).optional(),
     /** Express "trust proxy": unset/false = the socket address is the client IP; `true`, a hop count or subnets behind a proxy. */
     TRUST_PROXY: z
       .string()
@@ -80,7 +81,7 @@ export const ENV_SCHEMA = z
   .refine((env) => env.LOCALES.includes(env.DEFAULT_LOCALE), { path: ['DEFAULT_LOCALE'], message: 'must be one of LOCALES' })
   .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET, { path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
 
-export type Env = z.infer<typeof ENV_SCHEMA> & { JWT_SECRET: string; LOG_FORMAT: 'json' | 'pretty' };
+export type Env = z.infer<typeof ENV_SCHEMA> & { JWT_SECRET: string; LOG_FORMAT: 'json' | 'pretty'; STOREFRONT_URL: string };
 
 export class InvalidEnvironmentError extends Error {}
 
@@ -98,6 +99,7 @@ export const loadEnv = (source: NodeJS.ProcessEnv = process.env): Env => {
   const env = parsed.data;
   return {
     ...env,
+    STOREFRONT_URL: env.STOREFRONT_URL ?? `http://localhost:${env.STOREFRONT_PORT}`,
     JWT_SECRET: env.JWT_SECRET ?? developmentJwtSecret(env.DATA_DIR),
     LOG_FORMAT: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
   };

@@ -56,4 +56,9 @@ describe('loadEnv', () => {
     const env = loadEnv({ DOUBLE_OPT_IN: 'false', STOREFRONT_PORT: '8080', LOCALES: 'de_DE, en_GB', DEFAULT_LOCALE: 'en_GB', DATA_DIR: dataDir() });
     expect(env).toMatchObject({ DOUBLE_OPT_IN: false, STOREFRONT_PORT: 8080, LOCALES: ['de_DE', 'en_GB'], DEFAULT_LOCALE: 'en_GB' });
   });
+
+  it('builds the default STOREFRONT_URL from STOREFRONT_PORT, so links and mails point at the port in use', () => {
+    expect(loadEnv({ STOREFRONT_PORT: '3600', DATA_DIR: dataDir() }).STOREFRONT_URL).toBe('http://localhost:3600');
+    expect(loadEnv({ STOREFRONT_PORT: '3600', STOREFRONT_URL: 'https://shop.example', DATA_DIR: dataDir() }).STOREFRONT_URL).toBe('https://shop.example');
+  });
 });
