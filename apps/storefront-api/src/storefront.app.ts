@@ -5,6 +5,7 @@ import { Database, Env, PatronCoreModule, useRequestIds } from '@patron/config';
 import { useHttpMetrics } from '@patron/ops';
 import { StorefrontApiModule } from './storefront-api.module';
 import { JSON_API_CONTENT_TYPE } from './glue/json-api';
+import { GLUE_ERRORS } from './glue/glue-error';
 
 @Module({})
 export class StorefrontAppModule {
@@ -30,6 +31,10 @@ export const configureStorefrontHttp = (app: NestExpressApplication, options: St
     maxAge: 600,
   });
   app.useBodyParser('json', { type: ['application/json', JSON_API_CONTENT_TYPE, 'application/*+json'], limit: '100kb' });
+  // The parser's own message quotes the body; answer unparsable JSON with one fixed text instead.
+  app.use((error: { type?: string }, _req: unknown, _res: unknown, next: (error: unknown) => void) =>
+    next(error?.type === 'entity.parse.failed' ? GLUE_ERRORS.invalidDocument('Request body is not valid JSON.') : error),
+  );
   useRequestIds(app);
   useHttpMetrics(app, 'storefront');
   app.set('trust proxy', options.trustProxy ?? false);

@@ -123,9 +123,7 @@ describe('POST /customers and POST /customer-confirmation', () => {
   it('answers 400 in the error shape for a body that is not JSON or not a JSON:API document', async () => {
     const broken = await stack.http().post('/customers').set('Content-Type', JSON_API).send('{"data": ');
     expect(broken.status).toBe(400);
-    expect(broken.body.errors).toHaveLength(1);
-    expect(broken.body.errors[0].status).toBe(400);
-    expect(typeof broken.body.errors[0].code).toBe('string');
+    expect(broken.body).toEqual({ errors: [{ status: 400, code: '000', detail: 'Request body is not valid JSON.' }] });
     for (const body of [{}, { data: [] }, { data: 'x' }, { data: { type: 'customers', attributes: [] } }, { data: { type: 'addresses', attributes: {} } }]) {
       const response = await stack.http().post('/customers').set('Content-Type', JSON_API).send(body);
       expect(response.status).toBe(400);

@@ -35,9 +35,8 @@ export class GlueExceptionFilter implements ExceptionFilter {
     }
     const status = (exception as { status?: number; type?: string })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      // body-parser errors: unparsable JSON, too large, unsupported charset
-      const detail = (exception as { type?: string }).type === 'entity.parse.failed' ? 'Request body is not valid JSON.' : String((exception as Error).message);
-      return [{ status, code: '000', detail }];
+      // body-parser errors: too large, unsupported charset (unparsable JSON is answered in storefront.app.ts)
+      return [{ status, code: '000', detail: String((exception as Error).message) }];
     }
     const correlationId = randomUUID();
     this.logger.error(`Unexpected error ${correlationId}: ${(exception as Error)?.stack ?? String(exception)}`);
