@@ -54,6 +54,35 @@ describe('email change with verification (default)', () => {
     expect(response.body.errors[0].code).toBe('400');
   });
 
+  it('drops a pending change when the password is changed, as the notice to the old address advises', async () => {
+    const shopper = await registerShopper(stack);
+    const intruder = uniqueEmail('intruder');
+    await patchEmail(shopper, intruder);
+    const token = tokenFromMail(await stack.smtp.waitForMailTo(intruder));
+    const changed = await stack
+      .http()
+      .patch(`/customer-password/${shopper.reference}`)
+      .set(bearer(shopper.accessToken))
+      .send(doc('customer-password', { password: shopper.password, newPassword: 'Other-Horse8!x', confirmPassword: 'Other-Horse8!x' }));
+    expect(changed.status).toBe(204);
+    expect((await confirm(token)).body).toEqual(INVALID_TOKEN);
+    const [row] = await stack.sql('select email, pending_email from customer where customer_reference = ?', [shopper.reference]);
+    expect(row).toEqual({ email: shopper.email, pending_email: null });
+  });
+
+  it('drops a pending change when the current email is sent again (a mistyped address is taken back)', async () => {
+    const shopper = await registerShopper(stack);
+    const mistyped = uniqueEmail('mistyped');
+    await patchEmail(shopper, mistyped);
+    const token = tokenFromMail(await stack.smtp.waitForMailTo(mistyped));
+    const back = await patchEmail(shopper, shopper.email.toUpperCase());
+    expect(back.status).toBe(200);
+    expect(back.body.data.attributes.email).toBe(shopper.email.toUpperCase());
+    expect(back.body.meta).toBeUndefined();
+    expect((await confirm(token)).body).toEqual(INVALID_TOKEN);
+    expect((await logIn(stack, shopper.email, shopper.password)).status).toBe(201);
+  });
+
   it('refuses unknown and expired tokens with 422 423', async () => {
     const shopper = await registerShopper(stack);
     expect((await confirm('made-up')).body).toEqual(INVALID_TOKEN);

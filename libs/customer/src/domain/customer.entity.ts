@@ -154,6 +154,13 @@ export class Customer {
     return token;
   }
 
+  /** Drops a pending email change: its mailed token no longer applies. */
+  cancelEmailChange(): void {
+    this.pendingEmail = null;
+    this.emailChangeTokenHash = null;
+    this.emailChangeExpiresAt = null;
+  }
+
   /** Applies the pending email change (the token was checked by the caller). */
   confirmEmailChange(now: Date): void {
     if (this.pendingEmail) this.setEmail(this.pendingEmail);
@@ -172,11 +179,15 @@ export class Customer {
     if (now) this.updatedAt = now;
   }
 
-  /** Sets a new password hash and invalidates every token and restore key issued before. */
+  /**
+   * Sets a new password hash and invalidates every token, restore key and pending email change issued before (the
+   * change notice tells a customer who did not ask for it to change the password: that must stop the change).
+   */
   changePasswordHash(hash: string, now: Date): void {
     this.passwordHash = hash;
     this.restorePasswordKeyHash = null;
     this.restorePasswordKeyExpiresAt = null;
+    this.cancelEmailChange();
     this.tokenVersion += 1;
     this.updatedAt = now;
   }

@@ -43,19 +43,23 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
         const record = customer as unknown as Record<string, unknown>;
         const fields = Object.entries(profile).filter(([key, value]) => value !== undefined && value !== record[key]).map(([key]) => key);
         customer.applyProfile(profile, now);
-        if (email !== undefined && email !== customer.email) {
-          if (normalizeEmail(email) === customer.emailNormalized) {
-            customer.setEmail(email); // only the letter case changes: nothing to verify
+        if (email !== undefined && normalizeEmail(email) === customer.emailNormalized) {
+          // The current address (perhaps in other letter case): nothing to verify, and an earlier change asked for
+          // (a mistyped address, say) no longer applies.
+          customer.cancelEmailChange();
+          if (email !== customer.email) {
+            customer.setEmail(email);
             fields.push('email');
+          }
+        } else if (email !== undefined) {
+          if (await CustomerRepository.isEmailTaken(em, email, customer.id)) throw new EmailAlreadyRegisteredError();
+          if (this.config.emailChangeVerification && !byStaff) {
+            this.requestVerification(em, customer, email, now);
+            await this.history.record(em, reference, 'email-change-requested', { newEmail: email });
           } else {
-            if (await CustomerRepository.isEmailTaken(em, email, customer.id)) throw new EmailAlreadyRegisteredError();
-            if (this.config.emailChangeVerification && !byStaff) {
-              this.requestVerification(em, customer, email, now);
-              await this.history.record(em, reference, 'email-change-requested', { newEmail: email });
-            } else {
-              customer.setEmail(email);
-              fields.push('email');
-            }
+            customer.setEmail(email);
+            customer.cancelEmailChange();
+            fields.push('email');
           }
         }
         if (fields.length) await this.history.record(em, reference, 'profile-updated', { fields });
