@@ -83,6 +83,23 @@ describe('email change with verification (default)', () => {
     expect((await logIn(stack, shopper.email, shopper.password)).status).toBe(201);
   });
 
+  it('a restore key mailed to the old address stops working once the email has changed', async () => {
+    const shopper = await registerShopper(stack);
+    await stack.http().post('/customer-forgotten-password').send(doc('customer-forgotten-password', { email: shopper.email })).expect(204);
+    const restoreMail = await waitFor(() => stack.smtp.mailsTo(shopper.email).find((m) => m.text.includes('/password/restore?token=')), {
+      what: 'the restore mail',
+    });
+    const fresh = uniqueEmail('moved.on');
+    await patchEmail(shopper, fresh);
+    expect((await confirm(tokenFromMail(await stack.smtp.waitForMailTo(fresh)))).status).toBe(204);
+    const restore = await stack
+      .http()
+      .patch('/customer-restore-password/mine')
+      .send(doc('customer-restore-password', { restorePasswordKey: tokenFromMail(restoreMail), password: 'Other-Horse8!x', confirmPassword: 'Other-Horse8!x' }));
+    expect(restore.body).toEqual(glueError(422, '415', 'Restore password key is not valid.'));
+    expect((await logIn(stack, fresh, shopper.password)).status).toBe(201);
+  });
+
   it('refuses unknown and expired tokens with 422 423', async () => {
     const shopper = await registerShopper(stack);
     expect((await confirm('made-up')).body).toEqual(INVALID_TOKEN);

@@ -154,6 +154,17 @@ export class Customer {
     return token;
   }
 
+  /**
+   * Moves the account to another mailbox: a restore key mailed to the old address no longer works, and a pending
+   * change is over.
+   */
+  moveToEmail(email: string): void {
+    this.setEmail(email);
+    this.restorePasswordKeyHash = null;
+    this.restorePasswordKeyExpiresAt = null;
+    this.cancelEmailChange();
+  }
+
   /** Drops a pending email change: its mailed token no longer applies. */
   cancelEmailChange(): void {
     this.pendingEmail = null;
@@ -163,10 +174,8 @@ export class Customer {
 
   /** Applies the pending email change (the token was checked by the caller). */
   confirmEmailChange(now: Date): void {
-    if (this.pendingEmail) this.setEmail(this.pendingEmail);
-    this.pendingEmail = null;
-    this.emailChangeTokenHash = null;
-    this.emailChangeExpiresAt = null;
+    if (this.pendingEmail) this.moveToEmail(this.pendingEmail);
+    this.cancelEmailChange();
     this.updatedAt = now;
   }
 

@@ -57,8 +57,7 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
             this.requestVerification(em, customer, email, now);
             await this.history.record(em, reference, 'email-change-requested', { newEmail: email });
           } else {
-            customer.setEmail(email);
-            customer.cancelEmailChange();
+            customer.moveToEmail(email);
             fields.push('email');
           }
         }
