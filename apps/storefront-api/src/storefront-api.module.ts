@@ -7,6 +7,8 @@ import { HealthController, MetricsController } from '@patron/ops';
 import { Env, loggingModule, redisOptions } from '@patron/config';
 import { AfterResponse } from './glue/after-response';
 import { MAIL_REQUEST_THROTTLE, IpThrottle } from './glue/ip-throttle';
+import { LoginThrottle } from '@patron/auth';
+import { CURRENT_PASSWORD_THROTTLE } from './passwords/current-password-throttle';
 import { PasswordSchemas } from './passwords/password.schemas';
 import { PasswordsController } from './passwords/passwords.controller';
 import { AccessTokensController } from './access-tokens/access-tokens.controller';
@@ -45,6 +47,15 @@ export class StorefrontApiModule {
         {
           provide: MAIL_REQUEST_THROTTLE,
           useFactory: () => new IpThrottle({ name: 'mail-requests', points: env.FORGOTTEN_PASSWORD_LIMIT_PER_IP, durationSeconds: 900, redis }),
+        },
+        {
+          provide: CURRENT_PASSWORD_THROTTLE,
+          useFactory: () =>
+            new LoginThrottle(
+              { loginFailureLimit: env.LOGIN_FAILURE_LIMIT, loginFailureWindowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS, loginBlockSeconds: env.LOGIN_BLOCK_SECONDS },
+              redis ?? null,
+              'current-password-failures',
+            ),
         },
         JwtStrategy,
       ],

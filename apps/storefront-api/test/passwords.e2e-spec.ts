@@ -167,6 +167,26 @@ describe('password lifecycle', () => {
       expect((await logIn(stack, other.email, PASSWORD)).status).toBe(201);
     });
 
+    it('counts wrong current passwords like failed logins: the 10th try is blocked even when right', async () => {
+      const shopper = await registerShopper(stack);
+      const attempt = (password: string) => change(shopper, shopper.reference, { password, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+      const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(`Wrong-Horse${i}!`)));
+      expect(answers.filter((a) => a.status === 400)).toHaveLength(9);
+      expect(answers.filter((a) => a.status === 429)).toHaveLength(3);
+      const blocked = await attempt(PASSWORD);
+      expect(blocked.body).toEqual(glueError(429, '4401', 'Too many log in attempts from your address. Please wait 6 minutes before trying again.'));
+      expect((await logIn(stack, shopper.email, PASSWORD)).status).toBe(201);
+    });
+
+    it('a right current password clears the count, also when the new password is refused', async () => {
+      const shopper = await registerShopper(stack);
+      const attempt = (password: string, newPassword = NEW_PASSWORD) => change(shopper, shopper.reference, { password, newPassword, confirmPassword: newPassword });
+      for (let i = 0; i < 8; i++) expect((await attempt('Wrong-Horse7!')).status).toBe(400);
+      expect((await attempt(PASSWORD, 'Password123!')).body).toEqual(glueError(400, '422', 'The password is listed as common.'));
+      for (let i = 0; i < 8; i++) expect((await attempt('Wrong-Horse7!')).status).toBe(400);
+      expect((await attempt(PASSWORD)).status).toBe(204);
+    });
+
     it('validates the attributes with 422 901', async () => {
       const shopper = await registerShopper(stack);
       const response = await change(shopper, shopper.reference, {});

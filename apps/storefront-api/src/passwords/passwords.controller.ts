@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Ip, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { AccessTokenClaims, AuthFacade } from '@patron/auth';
-import { CustomerFacade } from '@patron/customer';
+import { AccessTokenClaims, AuthFacade, LoginBlockedError, LoginThrottle } from '@patron/auth';
+import { CustomerFacade, InvalidCurrentPasswordError } from '@patron/customer';
 import { AccessTokenGuard, Caller } from '../auth/access-token.guard';
 import { AfterResponse } from '../glue/after-response';
 import { GLUE_ERRORS } from '../glue/glue-error';
@@ -8,6 +8,7 @@ import { MAIL_REQUEST_THROTTLE, IpThrottle } from '../glue/ip-throttle';
 import { readAttributes } from '../glue/json-api';
 import { validateAttributes } from '../glue/validation';
 import { PasswordSchemas } from './password.schemas';
+import { CURRENT_PASSWORD_THROTTLE } from './current-password-throttle';
 
 @Controller()
 export class PasswordsController {
@@ -17,6 +18,7 @@ export class PasswordsController {
     private readonly schemas: PasswordSchemas,
     @Inject(MAIL_REQUEST_THROTTLE) private readonly throttle: IpThrottle,
     private readonly afterResponse: AfterResponse,
+    @Inject(CURRENT_PASSWORD_THROTTLE) private readonly currentPasswordThrottle: LoginThrottle,
   ) {}
 
   /**
@@ -43,14 +45,30 @@ export class PasswordsController {
     await this.auth.revokeAll(reference);
   }
 
+  /** Wrong current passwords are counted like failed logins: while blocked, 429 `4401` before the password is checked. */
   @Patch('customer-password/:reference')
   @UseGuards(AccessTokenGuard)
   @HttpCode(204)
-  async change(@Caller() caller: AccessTokenClaims, @Param('reference') reference: string, @Body() body: unknown): Promise<void> {
+  async change(
+    @Caller() caller: AccessTokenClaims,
+    @Param('reference') reference: string,
+    @Body() body: unknown,
+    @Ip() clientIp: string,
+  ): Promise<void> {
     const input = validateAttributes(this.schemas.change, readAttributes(body, 'customer-password'));
     if (reference !== caller.customerReference) throw GLUE_ERRORS.unauthorizedRequest();
     if (input.newPassword !== input.confirmPassword) throw GLUE_ERRORS.notIdentical('newPassword', 'confirmPassword');
-    await this.customers.changePassword(reference, input.password, input.newPassword);
+    const blocked = await this.currentPasswordThrottle.admit(clientIp, reference);
+    if (blocked !== null) throw new LoginBlockedError(blocked);
+    try {
+      await this.customers.changePassword(reference, input.password, input.newPassword);
+    } catch (error) {
+      // Other errors (the new password's policy) come after the current password was found right.
+      if (error instanceof InvalidCurrentPasswordError) await this.currentPasswordThrottle.recordFailure(clientIp, reference);
+      else await this.currentPasswordThrottle.reset(clientIp, reference);
+      throw error;
+    }
+    await this.currentPasswordThrottle.reset(clientIp, reference);
     this.auth.forgetTokenVersion(reference);
     await this.auth.revokeAll(reference);
   }
