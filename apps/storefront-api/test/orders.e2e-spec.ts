@@ -57,6 +57,27 @@ describe('order history', () => {
     expect(capped.body.data).toHaveLength(23);
   });
 
+  it("answers Glue's GET /orders with the caller's orders only, paged the same way", async () => {
+    const shopper = await registerShopper(stack);
+    const other = await registerShopper(stack);
+    await stack.app.get(SalesFacade).importOrders([
+      ...Array.from({ length: 3 }, (_, i) => orderRow(i + 1, shopper.reference)),
+      orderRow(9, other.reference),
+    ]);
+    const mine = await stack.http().get('/orders?page[offset]=1&page[limit]=1').set(bearer(shopper.accessToken));
+    expect(mine.status).toBe(200);
+    expect(mine.body.data.map((o: { id: string }) => o.id)).toEqual([`ORD-${shopper.reference}-2`]);
+    expect(mine.body.meta).toEqual({ totalItems: 3, totalPages: 3, currentPage: 2, maxPerPage: 1 });
+    expect(mine.body.links).toEqual({
+      self: 'http://localhost:3000/orders?page[offset]=1&page[limit]=1',
+      first: 'http://localhost:3000/orders?page[offset]=0&page[limit]=1',
+      prev: 'http://localhost:3000/orders?page[offset]=0&page[limit]=1',
+      next: 'http://localhost:3000/orders?page[offset]=2&page[limit]=1',
+      last: 'http://localhost:3000/orders?page[offset]=2&page[limit]=1',
+    });
+    expect((await stack.http().get('/orders')).body).toEqual(glueError(403, '002', 'Missing access token.'));
+  });
+
   it('answers an empty page for a customer without orders', async () => {
     const shopper = await registerShopper(stack);
     const response = await stack.http().get(`/customers/${shopper.reference}/orders?page[offset]=30`).set(bearer(shopper.accessToken));

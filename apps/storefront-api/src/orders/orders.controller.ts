@@ -29,9 +29,18 @@ export class OrdersController {
   @Get('customers/:reference/orders')
   async list(@Caller() caller: AccessTokenClaims, @Param('reference') reference: string, @Query() query: Record<string, unknown>) {
     if (reference !== caller.customerReference) throw GLUE_ERRORS.customerNotFound();
+    return this.page(reference, `/customers/${encodeURIComponent(reference)}/orders`, query);
+  }
+
+  /** The same list as Glue's `GET /orders`: the caller's orders, newest first, paged. */
+  @Get('orders')
+  async listMine(@Caller() caller: AccessTokenClaims, @Query() query: Record<string, unknown>) {
+    return this.page(caller.customerReference, '/orders', query);
+  }
+
+  private async page(reference: string, base: string, query: Record<string, unknown>) {
     const { offset, limit } = pageOf(query);
     const page = await this.sales.listCustomerOrders(reference, offset, limit);
-    const base = `/customers/${encodeURIComponent(reference)}/orders`;
     const at = (o: number) => this.links.url(`${base}?page[offset]=${o}&page[limit]=${limit}`);
     const last = page.total === 0 ? 0 : Math.floor((page.total - 1) / limit) * limit;
     return {
