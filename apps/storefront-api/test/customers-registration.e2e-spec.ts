@@ -1,4 +1,5 @@
 import { doc, JSON_API, startStack, TestStack } from '../../../test/support/stack';
+import { AfterResponse } from '../src/glue/after-response';
 import { glueError, logIn, PASSWORD, registrationAttributes, registrationKeyOf, uniqueEmail } from './storefront.helpers';
 
 const EMAIL_IN_USE =
@@ -104,6 +105,25 @@ describe('POST /customers and POST /customer-confirmation', () => {
     const again = await register(registrationAttributes({ email: email.toUpperCase() }));
     expect(again.status).toBe(422);
     expect(again.body).toEqual(glueError(422, '400', EMAIL_IN_USE));
+  });
+
+  it('sends the owner of a taken email the password reset link the 422 400 text promises', async () => {
+    const email = uniqueEmail('promised');
+    const created = await register(registrationAttributes({ email }));
+    expect((await register(registrationAttributes({ email: email.toUpperCase() }))).status).toBe(422);
+    await stack.app.get(AfterResponse).settled();
+    const restoreMails = await stack.sql<{ to: string; token: string }>(
+      `select payload->>'to' as "to", payload->'secrets'->>'token' as token from outbox_message where subject = ? and type = 'mail.customer-password-restore'`,
+      [created.body.data.id],
+    );
+    expect(restoreMails).toHaveLength(1);
+    expect(restoreMails[0].to).toBe(email);
+    const restored = await stack
+      .http()
+      .patch('/customer-restore-password/mine')
+      .send(doc('customer-restore-password', { restorePasswordKey: restoreMails[0].token, password: 'Other-Horse8!x', confirmPassword: 'Other-Horse8!x' }));
+    expect(restored.status).toBe(204);
+    expect((await logIn(stack, email, 'Other-Horse8!x')).status).toBe(201);
   });
 
   it('gives one 201 and one 422 400 when two registrations race for one email', async () => {

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Logger, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { DomainError, serviceUnavailableFrom } from '@patron/shared-kernel';
-import { CustomerFacade, CustomerView } from '@patron/customer';
+import { CustomerFacade, CustomerView, EmailAlreadyRegisteredError } from '@patron/customer';
 import { AccessTokenClaims, AuthFacade } from '@patron/auth';
 import { AddressFacade } from '@patron/address';
 import { CustomerDataExportFacade } from '@patron/customer-data-export';
 import { addressResource } from '../addresses/address.resource';
 import { AccessTokenGuard, Caller } from '../auth/access-token.guard';
+import { AfterResponse } from '../glue/after-response';
 import { GLUE_ERRORS } from '../glue/glue-error';
 import { readAttributes, StorefrontLinks } from '../glue/json-api';
 import { validateAttributes } from '../glue/validation';
@@ -23,8 +24,13 @@ export class CustomersController {
     private readonly schemas: CustomerSchemas,
     private readonly exports: CustomerDataExportFacade,
     @Inject(StorefrontLinks) private readonly links: StorefrontLinks,
+    private readonly afterResponse: AfterResponse,
   ) {}
 
+  /**
+   * A taken email answers 422 `400`, whose text promises the owner a password reset link: the restore mail is
+   * requested after the answer, as `POST /customer-forgotten-password` does (same per-customer mail limit).
+   */
   @Post()
   @HttpCode(201)
   async register(@Body() body: unknown) {
@@ -35,6 +41,9 @@ export class CustomersController {
       const customer = await this.customers.register(registration);
       return { data: customerResource(this.links, customer) };
     } catch (error) {
+      if (error instanceof EmailAlreadyRegisteredError) {
+        this.afterResponse.run('Password restore after a registration with a taken email', () => this.customers.requestPasswordRestore(registration.email));
+      }
       if (error instanceof DomainError) throw error;
       const unavailable = serviceUnavailableFrom(error);
       if (unavailable) throw unavailable;
