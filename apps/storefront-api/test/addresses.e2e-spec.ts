@@ -100,6 +100,16 @@ describe('/customers/{ref}/addresses', () => {
     expect((await patch(shopper, first, { zipCode: 'ABC' })).body).toEqual(glueError(422, '901', 'zipCode => This value is not a valid postal code.'));
   });
 
+  it('accepts postal codes in any letter case, and keeps them as entered', async () => {
+    const shopper = await registerShopper(stack);
+    for (const [iso2Code, zipCode] of [['NL', '1012ab'], ['NL', '1012 Ab'], ['GB', 'sw1a 1aa'], ['MT', 'vlt 1117'], ['CA', 'k1a 0b1']]) {
+      const created = await create(shopper, address({ iso2Code, zipCode, city: 'Somewhere' }));
+      expect([iso2Code, zipCode, created.status]).toEqual([iso2Code, zipCode, 201]);
+      expect(created.body.data.attributes.zipCode).toBe(zipCode);
+    }
+    expect((await create(shopper, address({ iso2Code: 'NL', zipCode: '1012abc' }))).body).toEqual(glueError(422, '901', 'zipCode => This value is not a valid postal code.'));
+  });
+
   it('includes the addresses in GET /customers/{ref}?include=addresses', async () => {
     const shopper = await registerShopper(stack);
     const a = (await create(shopper, address())).body.data.id;

@@ -6,10 +6,13 @@ import { FieldViolation } from '@patron/shared-kernel';
 export const countryName = (iso2Code: string): string | null =>
   /^[A-Z]{2}$/.test(iso2Code) && countries.isValid(iso2Code) ? (countries.getName(iso2Code, 'en') ?? null) : null;
 
-/** Violations of the country and postal-code rules (postal codes are checked for countries whose format is known). */
+/**
+ * Violations of the country and postal-code rules (postal codes are checked for countries whose format is known, in
+ * any letter case: the library's patterns for some countries, such as NL's `1012 AB`, are upper case only).
+ */
 export const addressViolations = (iso2Code: string, zipCode: string): FieldViolation[] => {
   if (!countryName(iso2Code)) return [{ field: 'iso2Code', message: 'This value is not a valid country.' }];
-  if (postcodeValidatorExistsForCountry(iso2Code) && !postcodeValidator(zipCode.trim(), iso2Code)) {
+  if (postcodeValidatorExistsForCountry(iso2Code) && !postcodeValidator(zipCode.trim().toUpperCase(), iso2Code)) {
     return [{ field: 'zipCode', message: 'This value is not a valid postal code.' }];
   }
   return [];
