@@ -1,4 +1,5 @@
 import * as bcrypt from 'bcryptjs';
+import { hash } from '@node-rs/argon2';
 import { Client } from 'pg';
 import { AuthenticationFailedError, CustomerFacade, CustomerImportRow, CustomerImportSummary } from '@patron/customer';
 import { Clock } from '@patron/shared-kernel';
@@ -13,6 +14,7 @@ const PASSWORD = 'change123';
 /** A real PHP-style bcrypt hash ($2y$), as Spryker stores them. */
 const BCRYPT_2Y = bcrypt.hashSync(PASSWORD, 10).replace(/^\$2b\$/, '$2y$');
 const NEW_PASSWORD = 'Correct-Horse7!';
+const UNREADABLE_HASH = 'password is not a password hash this installation can read (bcrypt $2y$/$2a$/$2b$ or argon2); plain passwords are not imported';
 
 class FixedClock extends Clock {
   current = new Date('2026-01-10T09:00:00.000Z');
@@ -451,6 +453,9 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
       },
       { kind: 'a bare number as registered date', fields: { registered: '1' }, reason: 'invalid registered date "1" (expected YYYY-MM-DD or an ISO 8601 timestamp)' },
       { kind: 'a NUL character', fields: { first_name: 'A\u0000B' }, reason: 'contains a NUL character' },
+      { kind: 'a plain password', fields: { password: 'change123' }, reason: UNREADABLE_HASH },
+      { kind: 'a truncated bcrypt hash', fields: { password: BCRYPT_2Y.slice(0, 40) }, reason: UNREADABLE_HASH },
+      { kind: 'an unknown hash format', fields: { password: '{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=' }, reason: UNREADABLE_HASH },
       { kind: 'invalid registered date', fields: { registered: 'yesterday' }, reason: 'invalid registered date \"yesterday\" (expected YYYY-MM-DD or an ISO 8601 timestamp)' },
       { kind: 'impossible registered date', fields: { registered: '2017-02-30' }, reason: 'invalid registered date \"2017-02-30\" (expected YYYY-MM-DD or an ISO 8601 timestamp)' },
       {
@@ -666,6 +671,13 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
       await expect(customers.authenticate('sonia@example.com', PASSWORD)).resolves.toMatchObject({ reference: 'DE--21' });
       await expect(customers.authenticate('sonia@example.com', 'change1234')).rejects.toBeInstanceOf(AuthenticationFailedError);
       expect((await customer('DE--21')).password_hash).toBe(upgraded);
+    });
+
+    it('a customer imported with an argon2id hash (as Patron stores them) logs in with it', async () => {
+      const argon2idHash = await hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+      const summary = await importRows([row(23, { email: 'argon@example.com', password: argon2idHash })]);
+      expect(summary).toMatchObject({ created: 1, problems: [] });
+      await expect(customers.authenticate('argon@example.com', PASSWORD)).resolves.toMatchObject({ reference: 'DE--23' });
     });
 
     it('an unconfirmed customer (empty registered) cannot log in while double opt-in is on', async () => {

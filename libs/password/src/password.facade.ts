@@ -50,6 +50,11 @@ export class PasswordFacade {
     return { valid, upgradedHash: await this.hasher.hash(password) };
   }
 
+  /** True when `hash` is a stored password hash the configured hasher can check (see `PasswordHasher.canRead`). */
+  isReadableHash(hash: string): boolean {
+    return this.hasher.canRead?.(hash) ?? true;
+  }
+
   /**
    * Spends the same time as a real verification and always fails: call it when the account does not
    * exist, so response times do not reveal which emails are registered.

@@ -9,6 +9,8 @@ import { PasswordHasher } from '../extension/password-hasher';
 
 const BCRYPT = /^\$2[abxy]\$\d\d\$[./A-Za-z0-9]{53}$/;
 const ARGON2ID = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/;
+/** A whole PHC-format argon2 hash: variant, version, parameters, salt and hash (unpadded base64). */
+const ARGON2_HASH = /^\$argon2(id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/;
 
 /**
  * argon2id for new hashes; also reads the bcrypt hashes PHP shops store (`$2y$`, `$2a$`, `$2b$`),
@@ -31,6 +33,10 @@ export class Argon2idPasswordHasher implements PasswordHasher {
       return bcrypt.compare(password, stored.replace(/^\$2y\$/, '$2b$'));
     }
     return false;
+  }
+
+  canRead(stored: string): boolean {
+    return BCRYPT.test(stored) || ARGON2_HASH.test(stored);
   }
 
   needsRehash(stored: string): boolean {

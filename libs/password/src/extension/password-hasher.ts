@@ -6,5 +6,10 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
   /** True when `hash` was made with another algorithm or weaker parameters and should be replaced. */
   needsRehash(hash: string): boolean;
+  /**
+   * True when `hash` is a stored hash this hasher can check passwords against. The customer import refuses other
+   * values (a plain password in the file, say) instead of storing them. Optional: without it every value is taken.
+   */
+  canRead?(hash: string): boolean;
 }
 export const PASSWORD_HASHER = Symbol('password.hasher');

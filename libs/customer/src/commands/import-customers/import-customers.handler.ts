@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CustomerHistory } from '@patron/customer-history';
+import { PasswordFacade } from '@patron/password';
 import { Clock, forkJoiningTransaction } from '@patron/shared-kernel';
 import { CustomerConfig } from '../../customer.config';
 import { CustomerImportProblem, CustomerImportSummary } from '../../dto/customer.inputs';
@@ -35,6 +36,7 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
     private readonly config: CustomerConfig,
     private readonly history: CustomerHistory,
     private readonly clock: Clock,
+    private readonly passwords: PasswordFacade,
   ) {}
 
   async execute({ rows, options }: ImportCustomersCommand): Promise<CustomerImportSummary> {
@@ -61,7 +63,7 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
         for await (const row of rows) {
           summary.rows += 1;
           const record = parseImportRow(row, this.config);
-          const problem = typeof record === 'string' ? record : this.duplicateInFile(record, seenEmails, seenReferences);
+          const problem = typeof record === 'string' ? record : (this.unreadableHash(record) ?? this.duplicateInFile(record, seenEmails, seenReferences));
           if (problem || typeof record === 'string') {
             summary.problems.push({ line: row.line, reference: row.customer_reference ?? '', reason: problem! });
             continue;
@@ -89,6 +91,12 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
       summary.problems.sort((a, b) => a.line - b.line);
     }
     return summary;
+  }
+
+  /** A `password` that is not a hash the hasher can read (a plain password, say) is refused, never stored. */
+  private unreadableHash(record: ImportRecord): string | null {
+    if (record.passwordHash === null || this.passwords.isReadableHash(record.passwordHash)) return null;
+    return 'password is not a password hash this installation can read (bcrypt $2y$/$2a$/$2b$ or argon2); plain passwords are not imported';
   }
 
   private duplicateInFile(record: ImportRecord, emails: Map<string, number>, references: Map<string, number>): string | null {
