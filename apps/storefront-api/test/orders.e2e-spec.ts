@@ -89,6 +89,21 @@ describe('order history', () => {
     expect(response.body.links.next).toBeUndefined();
   });
 
+  it('answers any page parameters without an error: huge or odd values give an empty or the first page', async () => {
+    const shopper = await registerShopper(stack);
+    await stack.app.get(SalesFacade).importOrders([orderRow(1, shopper.reference)]);
+    const get = (query: string) => stack.http().get(`/orders?${query}`).set(bearer(shopper.accessToken));
+    for (const query of ['page[offset]=99999999999999999999', 'page[offset]=1e300', 'page[offset]=9007199254740993&page[limit]=99999999999999999999']) {
+      const response = await get(query);
+      expect([query, response.status, response.body.data]).toEqual([query, 200, []]);
+      expect(response.body.meta.totalItems).toBe(1);
+    }
+    for (const query of ['page[offset]=-5&page[limit]=abc', 'page=1', 'page[offset][x]=1', 'page[offset]=1.5&page[limit]=0']) {
+      const response = await get(query);
+      expect([query, response.status, response.body.data.length, response.body.meta.maxPerPage]).toEqual([query, 200, 1, 10]);
+    }
+  });
+
   it('hides other customers\' orders: their list is 404 402, their order 404', async () => {
     const shopper = await registerShopper(stack);
     const other = await registerShopper(stack);

@@ -8,14 +8,17 @@ import { ResourceObject, StorefrontLinks } from '../glue/json-api';
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 
-/** `page[offset]` and `page[limit]`, whether the query parser nests them or not; clamped to sane values. */
+/**
+ * `page[offset]` and `page[limit]`, whether the query parser nests them or not; clamped to sane values (an offset
+ * past any page, even one too large for the database, is an empty page).
+ */
 const pageOf = (query: Record<string, unknown>): { offset: number; limit: number } => {
-  const nested = (query.page ?? {}) as Record<string, unknown>;
+  const nested = (typeof query.page === 'object' && query.page !== null ? query.page : {}) as Record<string, unknown>;
   const read = (key: string) => Number(nested[key] ?? query[`page[${key}]`]);
   const offset = read('offset');
   const limit = read('limit');
   return {
-    offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
+    offset: Number.isInteger(offset) && offset > 0 ? Math.min(offset, Number.MAX_SAFE_INTEGER) : 0,
     limit: Number.isInteger(limit) && limit > 0 ? Math.min(limit, MAX_LIMIT) : DEFAULT_LIMIT,
   };
 };
