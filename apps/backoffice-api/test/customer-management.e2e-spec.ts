@@ -1,6 +1,7 @@
 import { AddressFacade } from '@patron/address';
 import { UserFacade } from '@patron/user';
 import { doc, startStack, TestStack } from '../../../test/support/stack';
+import { tokenFromMail } from '../../../test/support/smtp-sink';
 import { bearer, logIn, registerShopper } from '../../storefront-api/test/storefront.helpers';
 
 const PASSWORD = 'Staff-Password-9!';
@@ -35,7 +36,7 @@ describe('back-office customer management', () => {
     const reference = created.body.data.reference;
     expect(reference).toMatch(/^DE--\d+$/);
     expect((await stack.backofficeHttp().post('/api/customers').set(as(admin)).send({ email: 'STAFF.MADE@example.com', firstName: 'A', lastName: 'B' })).status).toBe(409);
-    const [{ token }] = await outbox(reference, 'mail.customer-password-restore');
+    const [{ token }] = await outbox(reference, 'mail.customer-account-created');
     const restored = await stack.http().patch('/customer-restore-password/x')
       .send(doc('customer-restore-password', { restorePasswordKey: token, password: 'First-Password-9!', confirmPassword: 'First-Password-9!' }));
     expect(restored.status).toBe(204);
@@ -136,5 +137,34 @@ describe('back-office customer management', () => {
     ]);
     expect((await stack.backofficeHttp().get(`/api/customers/${shopper.reference}`).set(as(agent))).body.data.lastName).not.toBe('Changed');
     expect((await stack.backofficeHttp().patch('/api/customers/DE--999999').set(as(admin)).send({ defaultBillingAddress: foreign.uuid })).status).toBe(404);
+  });
+});
+
+describe('a customer created in the back office, with the mail over SMTP', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack({ backoffice: true });
+    await stack.app.get(UserFacade).create({ email: 'admin@shop.test', name: 'Admin', role: 'admin', password: PASSWORD });
+  });
+  afterAll(() => stack.close());
+
+  it('gets a mail that says the shop created the account, whose link sets the first password in the storefront', async () => {
+    const admin = (await stack.backofficeHttp().post('/api/auth/login').send({ email: 'admin@shop.test', password: PASSWORD })).body.accessToken;
+    for (const [email, locale, subject] of [
+      ['welcome.en@example.com', 'en_US', 'Your customer account is ready: choose a password'],
+      ['welcome.de@example.com', 'de_DE', 'Ihr Kundenkonto ist eingerichtet: Passwort wählen'],
+    ]) {
+      const created = await stack.backofficeHttp().post('/api/customers').set({ Authorization: `Bearer ${admin}` })
+        .send({ email, locale, salutation: 'Ms', firstName: 'Wel', lastName: 'Come', sendPasswordToken: true });
+      expect(created.status).toBe(201);
+      const mail = await stack.smtp.waitForMailTo(email);
+      expect(mail.subject).toBe(subject);
+      expect(mail.text).not.toMatch(/someone asked|angefordert/i);
+      expect(mail.text).toContain('http://localhost:3000/password/restore?token=');
+      const restored = await stack.http().patch('/customer-restore-password/x')
+        .send(doc('customer-restore-password', { restorePasswordKey: tokenFromMail(mail), password: 'First-Password-9!', confirmPassword: 'First-Password-9!' }));
+      expect(restored.status).toBe(204);
+      expect((await logIn(stack, email, 'First-Password-9!')).status).toBe(201);
+    }
   });
 });

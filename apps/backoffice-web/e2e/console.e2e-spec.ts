@@ -253,7 +253,7 @@ describeInBrowser('back-office console', () => {
     await page.getByRole('button', { name: 'Create customer' }).click();
     await page.getByRole('heading', { name: /Hedy Lamarr/ }).waitFor();
     const reference = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
-    const mails = await stack.sql('select 1 from outbox_message where subject = ? and type = ?', [reference, 'mail.customer-password-restore']);
+    const mails = await stack.sql('select 1 from outbox_message where subject = ? and type = ?', [reference, 'mail.customer-account-created']);
     expect(mails).toHaveLength(1);
   });
 
