@@ -31,6 +31,7 @@ export class CustomerGroupsController {
     return { data: await this.groups.list() };
   }
 
+  /** The group with its first 100 members' references; `GET /api/customers?groupId=…` pages through all of them. */
   @Get(':id')
   async get(@Param('id', idPipe) id: number) {
     return { data: { ...(await this.groups.get(id)), members: await this.groups.members(id) } };
