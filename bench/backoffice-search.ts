@@ -4,7 +4,8 @@
  * per case through `CustomerFacade.search` (the page query and its total, as the `/api/customers` endpoint runs them)
  * and prints p50/p95 against the 20 ms goal, followed by `EXPLAIN (ANALYZE, BUFFERS)` of one page query per case.
  * Needs PostgreSQL (BENCH_DATABASE_URL, default the local server). `BENCH_CUSTOMERS` seeds fewer for a quick look;
- * `BENCH_KEEP=1` keeps the seeded database and prints its name, `BENCH_REUSE=<name>` measures it again without seeding.
+ * `BENCH_KEEP=1` keeps the seeded database and prints its name, `BENCH_REUSE=<name>` measures it again without seeding,
+ * `BENCH_DATABASE_PREFIX` names the throw-away database (default `patron_bench_search_`).
  */
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
@@ -83,7 +84,7 @@ type Case = [string, () => Promise<CustomerSearch>];
 const main = async () => {
   const reuse = process.env.BENCH_REUSE;
   const keep = Boolean(reuse) || process.env.BENCH_KEEP === '1';
-  const name = reuse ?? `patron_bench_search_${Date.now().toString(36)}`;
+  const name = reuse ?? `${process.env.BENCH_DATABASE_PREFIX ?? 'patron_bench_search_'}${Date.now().toString(36)}`;
   const admin = new Client({ connectionString: server });
   await admin.connect();
   if (!reuse) await admin.query(`create database "${name}"`);

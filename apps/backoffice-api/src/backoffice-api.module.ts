@@ -1,5 +1,5 @@
 import { Controller, DynamicModule, Get, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ActorInterceptor, RequestIdInterceptor } from '@patron/shared-kernel';
 import { JwtModule, JwtService } from '@nestjs/jwt';
 import { QueueDashboard } from './queue-dashboard/queue-dashboard';
@@ -16,6 +16,7 @@ import { CustomerNotesController } from './customer-notes/customer-notes.control
 import { BackofficeCustomersController } from './customers/customers.controller';
 import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller';
 import { BackofficeExceptionFilter } from './http/backoffice-error';
+import { RejectNulCharactersPipe } from './http/reject-nul-characters.pipe';
 
 @Controller('api')
 class BackofficeStatusController {
@@ -52,6 +53,7 @@ export class BackofficeApiModule {
         },
         { provide: BACKOFFICE_LOGIN_THROTTLE, useFactory: () => new LoginThrottle(limits, redis, 'backoffice-login-failures') },
         { provide: APP_FILTER, useClass: BackofficeExceptionFilter },
+        { provide: APP_PIPE, useClass: RejectNulCharactersPipe },
         { provide: APP_INTERCEPTOR, useClass: RequestIdInterceptor },
         {
           provide: APP_INTERCEPTOR,

@@ -19,6 +19,7 @@ import { CustomerDataExportFacade } from '@patron/customer-data-export';
 import { BackofficeApiModule } from './backoffice-api.module';
 import { QueueDashboard } from './queue-dashboard/queue-dashboard';
 import { serveConsole } from './console/serve-console';
+import { documentErrorAnswers } from './http/openapi';
 
 /** The facades (and the event bus) the back office uses; in the all-in-one process they come from the main application. */
 export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade, UserFacade, CustomerAccessFacade, CustomerGroupFacade, CustomerNoteFacade, AddressFacade, SalesFacade, CustomerHistory, CustomerDataExportFacade, EventBus,
@@ -64,6 +65,7 @@ export const createBackofficeApp = async (root: DynamicModule, logger: LoggerSer
       .addBearerAuth()
       .build(),
   );
+  documentErrorAnswers(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs.json' });
   serveConsole(app);
   return app;

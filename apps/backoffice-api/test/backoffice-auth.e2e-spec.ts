@@ -81,6 +81,53 @@ describe('back-office users, login and roles', () => {
     expect(page.text).toContain('swagger');
   });
 
+  it('documents exactly the endpoints it serves, with their token, roles and error answers', async () => {
+    const { body: document } = await stack.backofficeHttp().get('/api/docs.json');
+    type Operation = { security?: unknown[]; responses: Record<string, { content?: Record<string, { schema: unknown }> }>; requestBody?: unknown; parameters?: { in: string }[] };
+    const documented = Object.entries(document.paths as Record<string, Record<string, Operation>>)
+      .flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })));
+    const layers = (stack.backoffice!.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } }).router.stack;
+    const served = layers
+      .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`) : []))
+      .filter((route) => / \/api\//.test(route) && !/ \/api\/docs/.test(route));
+    expect(documented.map((d) => d.route).filter((route) => / \/api\//.test(route)).sort()).toEqual([...new Set(served)].sort());
+
+    const open = ['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/status'];
+    for (const { route, operation } of documented.filter((d) => / \/api\//.test(d.route))) {
+      const codes = Object.keys(operation.responses);
+      expect({ route, success: codes.filter((code) => code.startsWith('2')).length }).toEqual({ route, success: 1 });
+      expect({ route, security: operation.security ?? [] }).toEqual({ route, security: open.includes(route) ? [] : [{ bearer: [] }] });
+      if (!open.includes(route)) expect({ route, codes }).toEqual({ route, codes: expect.arrayContaining(['401']) });
+      if (route.includes('{')) expect({ route, codes }).toEqual({ route, codes: expect.arrayContaining(['404']) });
+      if (operation.requestBody || operation.parameters?.some((p) => p.in === 'query')) expect({ route, codes }).toEqual({ route, codes: expect.arrayContaining(['422']) });
+      if (codes.includes('422')) expect(operation.responses['422'].content!['application/json'].schema).toMatchObject({ properties: { errors: { type: 'array' } } });
+    }
+    const admins = documented.filter((d) => d.operation.responses['403']).map((d) => d.route);
+    expect(admins).toEqual(expect.arrayContaining(['POST /api/customers', 'DELETE /api/customers/{reference}', 'PUT /api/customer-access', 'DELETE /api/customer-groups/{id}/members']));
+    expect(admins).not.toContain('GET /api/customers');
+    expect(admins).not.toContain('POST /api/customers/{reference}/notes');
+    expect(Object.keys(document.paths['/api/customers/export.csv'].get.responses['200'].content)).toEqual(['text/csv']);
+    expect(document.paths['/dev/mailbox']).toBeUndefined();
+  });
+
+  it('gives admins the queue dashboard as an HttpOnly cookie for its path only, and forgets it on logout', async () => {
+    const admin = await login('admin@shop.test');
+    const [cookie] = admin.headers['set-cookie'] as unknown as string[];
+    expect(cookie).toMatch(/^patron_staff_token=[\w.-]+; Max-Age=28800; Path=\/admin\/queues; Expires=[^;]+; HttpOnly; SameSite=Strict$/);
+    const dashboard = await stack.backofficeHttp().get('/admin/queues').set('Cookie', cookie.split(';')[0]);
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.text).toContain('<div id="root">');
+    expect((await stack.backofficeHttp().get('/admin/queues')).status).toBe(401);
+
+    const agent = await login('agent@shop.test');
+    expect(agent.headers['set-cookie']?.[0]).toMatch(/^patron_staff_token=; Path=\/admin\/queues; Expires=Thu, 01 Jan 1970/);
+    expect((await stack.backofficeHttp().get('/admin/queues').set('Authorization', `Bearer ${agent.body.accessToken}`)).status).toBe(403);
+
+    const logout = await stack.backofficeHttp().post('/api/auth/logout');
+    expect(logout.status).toBe(204);
+    expect(logout.headers['set-cookie']?.[0]).toMatch(/^patron_staff_token=; Path=\/admin\/queues; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict$/);
+  });
+
   it('blocks a login pair after 9 failures, like the storefront', async () => {
     for (let i = 0; i < 9; i++) expect((await login('agent@shop.test', 'Wrong-Password-9!', '198.51.100.9')).status).toBe(401);
     const blocked = await login('agent@shop.test', PASSWORD, '198.51.100.9');

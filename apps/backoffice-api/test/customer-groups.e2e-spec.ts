@@ -35,6 +35,8 @@ describe('/api/customer-groups', () => {
     expect((await stack.backofficeHttp().get('/api/customer-groups').set(as(agent))).body.data.map((g: { name: string }) => g.name)).toContain('VIP');
     expect((await stack.backofficeHttp().get('/api/customer-groups/999999').set(as(agent))).status).toBe(404);
     expect((await stack.backofficeHttp().get('/api/customer-groups/abc').set(as(agent))).status).toBe(404);
+    expect((await stack.backofficeHttp().get('/api/customer-groups/99999999999999999999').set(as(agent))).status).toBe(404);
+    expect((await stack.backofficeHttp().patch('/api/customer-groups/9223372036854775808').set(as(admin)).send({ name: 'X' })).status).toBe(404);
   });
 
   it('assigns and unassigns customers in bulk; a deleted customer leaves every group', async () => {
@@ -63,5 +65,31 @@ describe('/api/customer-groups', () => {
     expect((await stack.backofficeHttp().patch(`/api/customer-groups/${group.id}`).set(as(admin)).send({ name: 'News' })).body.data.name).toBe('News');
     expect((await stack.backofficeHttp().delete(`/api/customer-groups/${group.id}`).set(as(admin))).status).toBe(204);
     expect((await stack.backofficeHttp().delete(`/api/customer-groups/${group.id}`).set(as(admin))).status).toBe(404);
+  });
+
+  it('adds and removes every customer of a search, with all of the search\'s filters', async () => {
+    const group = (await stack.backofficeHttp().post('/api/customer-groups').set(as(admin)).send({ name: 'Searched' })).body.data;
+    const since = new Date().toISOString();
+    const fresh = [await registerShopper(stack), await registerShopper(stack), await registerShopper(stack)];
+    const members = async () => (await stack.backofficeHttp().get(`/api/customer-groups/${group.id}`).set(as(agent))).body.data.members.sort();
+    const url = `/api/customer-groups/${group.id}/members`;
+
+    const added = await stack.backofficeHttp().post(url).set(as(admin)).send({ search: { createdFrom: since } });
+    expect(added.body.data).toEqual({ added: 3, unknown: [] });
+    expect(await members()).toEqual(fresh.map((c) => c.reference).sort());
+
+    const removed = await stack.backofficeHttp().delete(url).set(as(admin)).send({ search: { q: fresh[0].email } });
+    expect(removed.body.data).toEqual({ removed: 1 });
+    expect(await members()).toEqual([fresh[1].reference, fresh[2].reference].sort());
+    const removedByGroup = await stack.backofficeHttp().delete(url).set(as(admin)).send({ search: { groupId: group.id } });
+    expect(removedByGroup.body.data).toEqual({ removed: 2 });
+    expect(await members()).toEqual([]);
+
+    const invalid = await stack.backofficeHttp().post(url).set(as(admin)).send({ search: { createdFrom: 'last week', status: 'gone' } });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['search.createdFrom', 'search.status']);
+    expect((await stack.backofficeHttp().delete(url).set(as(agent)).send({ search: {} })).status).toBe(403);
+    expect((await stack.backofficeHttp().delete('/api/customer-groups/999999/members').set(as(admin)).send({ search: {} })).status).toBe(404);
+    expect((await stack.backofficeHttp().post('/api/customer-groups/999999/members').set(as(admin)).send({ search: { q: 'nobody-matches-this' } })).status).toBe(404);
   });
 });

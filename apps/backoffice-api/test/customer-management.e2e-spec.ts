@@ -1,6 +1,7 @@
 import { AddressFacade } from '@patron/address';
 import { UserFacade } from '@patron/user';
 import { doc, startStack, TestStack } from '../../../test/support/stack';
+import { tokenFromMail } from '../../../test/support/smtp-sink';
 import { bearer, logIn, registerShopper } from '../../storefront-api/test/storefront.helpers';
 
 const PASSWORD = 'Staff-Password-9!';
@@ -35,7 +36,7 @@ describe('back-office customer management', () => {
     const reference = created.body.data.reference;
     expect(reference).toMatch(/^DE--\d+$/);
     expect((await stack.backofficeHttp().post('/api/customers').set(as(admin)).send({ email: 'STAFF.MADE@example.com', firstName: 'A', lastName: 'B' })).status).toBe(409);
-    const [{ token }] = await outbox(reference, 'mail.customer-password-restore');
+    const [{ token }] = await outbox(reference, 'mail.customer-account-created');
     const restored = await stack.http().patch('/customer-restore-password/x')
       .send(doc('customer-restore-password', { restorePasswordKey: token, password: 'First-Password-9!', confirmPassword: 'First-Password-9!' }));
     expect(restored.status).toBe(204);
@@ -83,7 +84,9 @@ describe('back-office customer management', () => {
     const login = await logIn(stack, 'hand.confirm@example.com', 'Correct-Horse7!');
     expect(login.status).toBe(201);
 
-    expect((await stack.backofficeHttp().put(`/api/customers/${reference}/password`).set(as(admin)).send({ password: 'short' })).status).toBe(422);
+    const weak = await stack.backofficeHttp().put(`/api/customers/${reference}/password`).set(as(admin)).send({ password: 'short' });
+    expect(weak.status).toBe(422);
+    expect(weak.body.errors).toEqual([{ field: 'password', message: 'The password is too short.' }]);
     expect((await stack.backofficeHttp().put(`/api/customers/${reference}/password`).set(as(admin)).send({ password: 'Staff-Set-Pass9!' })).status).toBe(204);
     await new Promise((r) => setTimeout(r, 2_100)); // the storefront caches token versions for 2 s
     expect((await stack.http().get('/customers').set(bearer(login.body.data.attributes.accessToken))).status).toBe(401);
@@ -96,5 +99,72 @@ describe('back-office customer management', () => {
     expect((await stack.backofficeHttp().delete(`/api/customers/${reference}`).set(as(agent))).status).toBe(403);
     expect((await stack.backofficeHttp().delete(`/api/customers/${reference}`).set(as(admin))).status).toBe(204);
     expect((await stack.backofficeHttp().get(`/api/customers/${reference}`).set(as(agent))).status).toBe(404);
+  });
+
+  it('names the field of every error, and answers 422, never a 500, for dates and text PostgreSQL cannot store', async () => {
+    const create = (body: Record<string, unknown>) => stack.backofficeHttp().post('/api/customers').set(as(admin)).send({ firstName: 'D', lastName: 'B', ...body });
+    for (const dateOfBirth of ['2999-02-31', '2021-02-29', '0000-01-01', '2999-01-01', '1990-1-1']) {
+      const answer = await create({ email: `dob.${dateOfBirth}@example.com`, dateOfBirth });
+      expect({ dateOfBirth, status: answer.status, errors: answer.body.errors }).toEqual({ dateOfBirth, status: 422, errors: [{ field: 'dateOfBirth', message: 'must be a past date like 1990-12-31' }] });
+    }
+    expect((await create({ email: 'dob.ok@example.com', dateOfBirth: '2000-02-29' })).status).toBe(201);
+
+    const taken = await create({ email: 'DOB.OK@example.com' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.errors).toEqual([{ field: 'email', message: 'A customer with this email already exists' }]);
+
+    const nul = await create({ email: 'nul@example.com', lastName: 'a\u0000b', company: 'ok' });
+    expect(nul.status).toBe(422);
+    expect(nul.body.errors).toEqual([{ field: 'lastName', message: 'must not contain NUL characters' }]);
+    expect((await stack.backofficeHttp().get('/api/customers?q=a%00b').set(as(agent))).body.errors).toEqual([{ field: 'q', message: 'must not contain NUL characters' }]);
+    expect((await stack.backofficeHttp().get('/api/customers/DE%002').set(as(agent))).body.errors).toEqual([{ field: 'reference', message: 'must not contain NUL characters' }]);
+    expect((await stack.backofficeHttp().post('/api/auth/login').send({ email: 'a\u0000@shop.test', password: 'x' })).status).toBe(422);
+    expect((await stack.backofficeHttp().post('/api/customer-groups').set(as(admin)).send({ name: 'x\u0000' })).status).toBe(422);
+    expect((await create({ email: 'body@example.com', firstName: ['a'] })).body.errors).toEqual([{ field: 'firstName', message: 'must be a string' }]);
+    expect((await stack.backofficeHttp().post('/api/customers').set(as(admin)).send([1])).body.errors).toEqual([{ field: 'body', message: 'must be an object' }]);
+  });
+
+  it('leaves the profile as it was when a default address is not one of the customer\'s', async () => {
+    const shopper = await registerShopper(stack);
+    const other = await registerShopper(stack);
+    const foreign = await stack.app.get(AddressFacade).create(other.reference, { firstName: 'A', lastName: 'B', address1: 'One', address2: '1', zipCode: '10115', city: 'Berlin', iso2Code: 'DE' });
+    const patched = await stack.backofficeHttp().patch(`/api/customers/${shopper.reference}`).set(as(admin))
+      .send({ lastName: 'Changed', defaultBillingAddress: foreign.uuid, defaultShippingAddress: '00000000-0000-4000-8000-000000000000' });
+    expect(patched.status).toBe(422);
+    expect(patched.body.errors).toEqual([
+      { field: 'defaultBillingAddress', message: 'is not an address of this customer' },
+      { field: 'defaultShippingAddress', message: 'is not an address of this customer' },
+    ]);
+    expect((await stack.backofficeHttp().get(`/api/customers/${shopper.reference}`).set(as(agent))).body.data.lastName).not.toBe('Changed');
+    expect((await stack.backofficeHttp().patch('/api/customers/DE--999999').set(as(admin)).send({ defaultBillingAddress: foreign.uuid })).status).toBe(404);
+  });
+});
+
+describe('a customer created in the back office, with the mail over SMTP', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack({ backoffice: true });
+    await stack.app.get(UserFacade).create({ email: 'admin@shop.test', name: 'Admin', role: 'admin', password: PASSWORD });
+  });
+  afterAll(() => stack.close());
+
+  it('gets a mail that says the shop created the account, whose link sets the first password in the storefront', async () => {
+    const admin = (await stack.backofficeHttp().post('/api/auth/login').send({ email: 'admin@shop.test', password: PASSWORD })).body.accessToken;
+    for (const [email, locale, subject] of [
+      ['welcome.en@example.com', 'en_US', 'Your customer account is ready: choose a password'],
+      ['welcome.de@example.com', 'de_DE', 'Ihr Kundenkonto ist eingerichtet: Passwort wählen'],
+    ]) {
+      const created = await stack.backofficeHttp().post('/api/customers').set({ Authorization: `Bearer ${admin}` })
+        .send({ email, locale, salutation: 'Ms', firstName: 'Wel', lastName: 'Come', sendPasswordToken: true });
+      expect(created.status).toBe(201);
+      const mail = await stack.smtp.waitForMailTo(email);
+      expect(mail.subject).toBe(subject);
+      expect(mail.text).not.toMatch(/someone asked|angefordert/i);
+      expect(mail.text).toContain('http://localhost:3000/password/restore?token=');
+      const restored = await stack.http().patch('/customer-restore-password/x')
+        .send(doc('customer-restore-password', { restorePasswordKey: tokenFromMail(mail), password: 'First-Password-9!', confirmPassword: 'First-Password-9!' }));
+      expect(restored.status).toBe(204);
+      expect((await logIn(stack, email, 'First-Password-9!')).status).toBe(201);
+    }
   });
 });

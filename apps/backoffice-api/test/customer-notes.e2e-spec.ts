@@ -58,5 +58,9 @@ describe('customer notes', () => {
     expect((await stack.backofficeHttp().post('/api/customers/DE--999999/notes').set(as('bob')).send({ text: 'hi' })).status).toBe(404);
     await stack.http().delete(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken));
     expect((await stack.backofficeHttp().get(`/api/customers/${shopper.reference}/notes`).set(as('bob'))).status).toBe(404);
+    for (const id of ['99999999999999999999', '9223372036854775808', '0', '-1', '1e3', 'abc']) {
+      const answer = await stack.backofficeHttp().patch(`/api/notes/${id}`).set(as('bob')).send({ text: 'x' });
+      expect({ id, status: answer.status, message: answer.body.message }).toEqual({ id, status: 404, message: 'Note not found' });
+    }
   });
 });

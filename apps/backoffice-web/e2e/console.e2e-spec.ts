@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { SalesFacade } from '@patron/sales';
 import { UserFacade } from '@patron/user';
 import { doc, startStack, TestStack } from '../../../test/support/stack';
+import { waitFor } from '../../../test/support/wait-for';
 import { chromiumAvailable, launchChromium, screenshots } from './browser';
 
 // The back-office console in headless Chromium against the real back-office API on PostgreSQL, served the way
@@ -96,7 +97,29 @@ describeInBrowser('back-office console', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Customers' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/customers');
-    expect(await page.getByRole('link', { name: 'Queues' }).getAttribute('href')).toBe('/admin/queues');
+  });
+
+  it('opens the queue dashboard from its link (admins only), which a signed-out browser no longer can', async () => {
+    await page.getByRole('link', { name: 'Queues' }).click();
+    await page.waitForURL(`${base}/admin/queues`);
+    await page.getByText('mail-dead-letter').first().waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+
+    const other = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    try {
+      await other.goto(`${base}/login`);
+      await other.getByLabel('Email').fill('admin@shop.test');
+      await other.getByLabel('Password').fill(PASSWORD);
+      await other.keyboard.press('Enter');
+      await other.getByRole('heading', { name: 'Customers' }).waitFor();
+      expect((await other.request.get(`${base}/admin/queues`)).status()).toBe(200);
+      await other.getByRole('button', { name: 'Sign out' }).click();
+      await other.getByRole('heading', { name: 'Patron back office' }).waitFor();
+      await waitFor(async () => (await other.request.get(`${base}/admin/queues`)).status() === 401, { what: 'the dashboard cookie to be gone' });
+    } finally {
+      await other.close();
+    }
   });
 
   it('lists, sorts and searches customers', async () => {
@@ -225,9 +248,10 @@ describeInBrowser('back-office console', () => {
     const dialog = page.getByRole('dialog', { name: 'Delete Charles Babbage?' });
     await dialog.getByText(/This anonymizes Charles Babbage/).waitFor();
     await shot(page, 'customer-delete', false);
-    // Escape cancels; the customer is still there.
+    // Escape cancels and gives the focus back to the button; the customer is still there.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Delete');
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('button', { name: 'Delete Charles Babbage' }).click();
     await page.waitForURL(`${base}/customers`);
@@ -248,12 +272,12 @@ describeInBrowser('back-office console', () => {
     await page.getByLabel('Locale').fill('de_DE');
     expect(await page.getByLabel(/Send password token/).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Create customer' }).click();
-    await page.getByRole('alert').getByText(/already/i).waitFor();
+    await page.locator('.field.invalid', { hasText: 'Email' }).getByText('A customer with this email already exists').waitFor();
     await page.getByLabel('Email').fill('hedy@example.com');
     await page.getByRole('button', { name: 'Create customer' }).click();
     await page.getByRole('heading', { name: /Hedy Lamarr/ }).waitFor();
     const reference = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
-    const mails = await stack.sql('select 1 from outbox_message where subject = ? and type = ?', [reference, 'mail.customer-password-restore']);
+    const mails = await stack.sql('select 1 from outbox_message where subject = ? and type = ?', [reference, 'mail.customer-account-created']);
     expect(mails).toHaveLength(1);
   });
 
@@ -275,6 +299,7 @@ describeInBrowser('back-office console', () => {
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByRole('button', { name: `Add ${people.Hopper}` }).click();
     await page.getByText('1 added.').waitFor();
+    await page.locator('.members li', { hasText: 'Grace Hopper' }).getByRole('link', { name: people.Hopper }).waitFor();
     await page.getByLabel('Add by reference').fill(`${people.Turing}, DE--999999`);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByText('1 added. Not found: DE--999999.').waitFor();
@@ -303,8 +328,20 @@ describeInBrowser('back-office console', () => {
     await shot(page, 'access');
   });
 
-  it('is readable at phone width', async () => {
+  it('is readable at phone width, long names included', async () => {
+    const long = await api().post('/api/customers').set(as()).send({ firstName: 'Wolfeschlegelsteinhausenbergerdorff', lastName: 'Hubert-Blaine', email: 'hubert.blaine.wolfeschlegelsteinhausenbergerdorff@example.com' });
+    expect(long.status).toBe(201);
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/customers?q=wolfe`);
+    await page.getByText('1–1 of 1 customers').waitFor();
+    const tableOverflow = await page.evaluate(() => { const wrap = document.querySelector('.table-wrap')!; return wrap.scrollWidth - wrap.clientWidth; });
+    expect(tableOverflow).toBeLessThanOrEqual(0);
+    await page.locator('tbody tr').getByText('Verified').waitFor();
+    await page.goto(`${base}/customers/${encodeURIComponent(long.body.data.reference)}`);
+    await page.getByRole('heading', { name: /Wolfeschlegelsteinhausenbergerdorff/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect((await api().delete(`/api/customers/${long.body.data.reference}`).set(as())).status).toBe(204);
+
     await page.goto(`${base}/customers`);
     await page.getByText(/of \d+ customers/).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

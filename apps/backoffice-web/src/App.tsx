@@ -52,6 +52,8 @@ export const App = () => {
   }, []);
 
   const signOut = () => {
+    // Forgets the queue dashboard's cookie; signing out goes on if the API cannot be reached.
+    void api.post('/api/auth/logout').catch(() => undefined);
     session.clear();
     setStaff(null);
     navigate('/login');

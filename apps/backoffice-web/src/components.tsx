@@ -115,7 +115,7 @@ interface ConfirmProps {
   onClose: () => void;
 }
 
-/** A modal confirmation (native dialog: focus stays inside, Escape cancels). */
+/** A modal confirmation (native dialog: focus stays inside, Escape cancels, focus goes back to what opened it). */
 export const ConfirmDialog = ({ title, children, confirmLabel, danger, onConfirm, onClose }: ConfirmProps) => {
   const ref = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
@@ -123,8 +123,13 @@ export const ConfirmDialog = ({ title, children, confirmLabel, danger, onConfirm
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      // The dialog is already out of the page here, so the browser cannot hand the focus back by itself.
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, []);
   const confirm = async () => {
     setBusy(true);

@@ -130,12 +130,15 @@ export class CustomerGroupFacade {
     return rows.map(toView);
   }
 
-  /** The customer references in a group. @throws CustomerGroupNotFoundError */
-  async members(id: number): Promise<string[]> {
+  /**
+   * The customer references in a group, first added first, at most `limit` of them (a group can hold every customer;
+   * the customer search with the `groupId` filter pages through all of them). @throws CustomerGroupNotFoundError
+   */
+  async members(id: number, limit = 100): Promise<string[]> {
     await this.get(id);
     const rows = await forkJoiningTransaction(this.em).execute<{ customer_reference: string }[]>(
-      'select customer_reference from customer_group_member where group_id = ? order by added_at, customer_reference',
-      [id],
+      'select customer_reference from customer_group_member where group_id = ? order by added_at, customer_reference limit ?',
+      [id, limit],
     );
     return rows.map((r) => r.customer_reference);
   }

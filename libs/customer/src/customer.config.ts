@@ -31,6 +31,8 @@ export type Gender = (typeof GENDERS)[number];
 export const CUSTOMER_MAIL_TYPES = {
   registrationConfirmation: 'mail.customer-registration-confirmation',
   passwordRestore: 'mail.customer-password-restore',
+  /** The restore mail worded for an account that shop staff created (the link sets the first password). */
+  accountCreated: 'mail.customer-account-created',
   passwordChanged: 'mail.customer-password-changed',
   emailChangeVerification: 'mail.customer-email-change-verification',
   emailChangeNotice: 'mail.customer-email-change-notice',

@@ -21,6 +21,7 @@ export { Migration20261203000200_customer } from './persistence/migrations/Migra
 export { Migration20261203000400_customer_password_lifecycle } from './persistence/migrations/Migration20261203000400_customer_password_lifecycle';
 export { Migration20261203000600_customer_email_change } from './persistence/migrations/Migration20261203000600_customer_email_change';
 export { Migration20261203001400_customer_search } from './persistence/migrations/Migration20261203001400_customer_search';
+export { Migration20261205000100_customer_search_statistics } from './persistence/migrations/Migration20261205000100_customer_search_statistics';
 export { CUSTOMER_SORTS } from './queries/search-customers/search-customers.query';
 export type { CustomerSearch, CustomerSearchPage, CustomerSort } from './queries/search-customers/search-customers.query';
 export type { StaffCreatedCustomer } from './commands/staff/staff-customer.commands';

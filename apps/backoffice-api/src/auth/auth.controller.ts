@@ -1,18 +1,24 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
+import type { CookieOptions, Request, Response } from 'express';
+import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import { z } from 'zod';
 import { LoginFailed, LoginRefusedWhileBlocked, LoginThrottle } from '@patron/auth';
 import { EventBus } from '@nestjs/cqrs';
 import { UserAuthenticationFailedError, UserFacade } from '@patron/user';
-import { BackofficeError } from '../http/backoffice-error';
+import { BackofficeError, ERROR_BODY } from '../http/backoffice-error';
 import { ApiJsonBody, validateBody } from '../http/validate';
-import { BACKOFFICE_AUDIENCE, Staff, StaffClaims, StaffGuard } from './staff-auth';
+import { BACKOFFICE_AUDIENCE, Staff, StaffClaims, StaffOnly } from './staff-auth';
+import { QUEUE_DASHBOARD_PATH, STAFF_TOKEN_COOKIE } from '../queue-dashboard/queue-dashboard';
 
 export const BACKOFFICE_LOGIN_THROTTLE = Symbol('backoffice.login-throttle');
 const TOKEN_TTL_SECONDS = 8 * 3600;
 const LOGIN = z.object({ email: z.string().min(1), password: z.string().min(1) });
+/** The queue dashboard is opened by a link, which cannot send the bearer token: admins get it as this cookie too. */
+const dashboardCookie = (request: Request): CookieOptions => ({ path: QUEUE_DASHBOARD_PATH, httpOnly: true, sameSite: 'strict', secure: request.secure });
 
 @Controller('api/auth')
+@ApiTags('auth')
 export class AuthController {
   constructor(
     private readonly users: UserFacade,
@@ -21,11 +27,17 @@ export class AuthController {
     private readonly events: EventBus,
   ) {}
 
-  /** Back-office login: a JWT for the back office only (8 h). Failures are counted per IP + email, as on the storefront. */
+  /**
+   * Back-office login: a JWT for the back office only (8 h). Failures are counted per IP + email, as on the storefront.
+   * Admins also get the token as an HttpOnly, same-site cookie that only the queue dashboard's path receives.
+   */
   @Post('login')
   @HttpCode(200)
   @ApiJsonBody(LOGIN)
-  async login(@Body() body: unknown, @Ip() clientIp: string) {
+  @ApiOkResponse({ description: 'Signed in: `accessToken` is the bearer token for the other endpoints' })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password', schema: ERROR_BODY })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed logins from this address for this email', schema: ERROR_BODY })
+  async login(@Body() body: unknown, @Ip() clientIp: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { email, password } = validateBody(LOGIN, body);
     const blocked = await this.throttle.admit(clientIp, email);
     if (blocked !== null) {
@@ -39,6 +51,8 @@ export class AuthController {
         { name: user.name, role: user.role },
         { subject: String(user.id), audience: BACKOFFICE_AUDIENCE, issuer: 'patron', expiresIn: TOKEN_TTL_SECONDS },
       );
+      if (user.role === 'admin') response.cookie(STAFF_TOKEN_COOKIE, accessToken, { ...dashboardCookie(request), maxAge: TOKEN_TTL_SECONDS * 1000 });
+      else response.clearCookie(STAFF_TOKEN_COOKIE, dashboardCookie(request));
       return { tokenType: 'Bearer', accessToken, expiresIn: TOKEN_TTL_SECONDS, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
     } catch (error) {
       if (error instanceof UserAuthenticationFailedError) {
@@ -49,9 +63,16 @@ export class AuthController {
     }
   }
 
+  /** Signing out: forgets the queue dashboard's cookie (the bearer token itself is only dropped by the client). */
+  @Post('logout')
+  @HttpCode(204)
+  logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+    response.clearCookie(STAFF_TOKEN_COOKIE, dashboardCookie(request));
+  }
+
   /** Who the token belongs to. */
   @Get('me')
-  @UseGuards(StaffGuard)
+  @StaffOnly()
   me(@Staff() staff: StaffClaims) {
     return staff;
   }

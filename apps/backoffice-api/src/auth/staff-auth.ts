@@ -1,9 +1,11 @@
-import { createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { UserRole } from '@patron/user';
 import { BackofficeError } from '../http/backoffice-error';
+import { ROLES_EXTENSION } from '../http/openapi';
 
 export const BACKOFFICE_AUDIENCE = 'patron-backoffice';
 export const BACKOFFICE_JWT_SECRET = Symbol('backoffice.jwt-secret');
@@ -30,8 +32,8 @@ export class StaffJwtStrategy extends PassportStrategy(Strategy, 'backoffice-jwt
 }
 
 const ROLES = 'backoffice.roles';
-/** Only these roles may call the endpoint (default: any signed-in back-office user). */
-export const Roles = (...roles: UserRole[]) => SetMetadata(ROLES, roles);
+/** Only these roles may call the endpoint (default: any signed-in back-office user); the OpenAPI document shows its 403. */
+export const Roles = (...roles: UserRole[]) => applyDecorators(SetMetadata(ROLES, roles), ApiExtension(ROLES_EXTENSION, roles));
 
 /** Signed-in back-office users only: 401 without a valid token, 403 without the endpoint's role. */
 @Injectable()
@@ -52,3 +54,6 @@ export class StaffGuard extends AuthGuard('backoffice-jwt') {
 }
 
 export const Staff = createParamDecorator((_: unknown, context: ExecutionContext): StaffClaims => context.switchToHttp().getRequest().user);
+
+/** Signed-in back-office users only (`StaffGuard`); bearer-token endpoints with their 401 in the OpenAPI document. */
+export const StaffOnly = () => applyDecorators(UseGuards(StaffGuard), ApiBearerAuth());

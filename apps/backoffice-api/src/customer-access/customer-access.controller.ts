@@ -1,14 +1,16 @@
-import { Body, Controller, Get, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CONTENT_TYPE_RESOURCES, CustomerAccessFacade } from '@patron/customer-access';
-import { Roles, StaffGuard } from '../auth/staff-auth';
+import { Roles, StaffOnly } from '../auth/staff-auth';
 import { ApiJsonBody, validateBody } from '../http/validate';
 
 const SETTINGS = z.object(Object.fromEntries(Object.keys(CONTENT_TYPE_RESOURCES).map((type) => [type, z.boolean().optional()]))).strict();
 
 /** Which storefront content types guests may use. */
 @Controller('api/customer-access')
-@UseGuards(StaffGuard)
+@StaffOnly()
+@ApiTags('customer access')
 export class CustomerAccessController {
   constructor(private readonly access: CustomerAccessFacade) {}
 

@@ -1,30 +1,28 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CustomerFacade } from '@patron/customer';
 import { CustomerGroupFacade } from '@patron/customer-group';
-import { Roles, StaffGuard } from '../auth/staff-auth';
-import { BackofficeError } from '../http/backoffice-error';
+import { Roles, StaffOnly } from '../auth/staff-auth';
+import { idParam } from '../http/id-param.pipe';
 import { ApiJsonBody, validateBody } from '../http/validate';
+import { CUSTOMER_SEARCH_FILTERS, toCustomerSearch } from '../customers/customer-search.schema';
 
 const name = z.string().trim().min(1, 'must not be blank').max(70, 'must be at most 70 characters');
 const description = z.string().max(255, 'must be at most 255 characters').nullable();
 const NEW_GROUP = z.object({ name, description: description.optional() });
 const GROUP_CHANGES = z.object({ name: name.optional(), description: description.optional() });
 const MEMBERS = z.object({ customerReferences: z.array(z.string().min(1)).min(1, 'must name at least one customer').max(10_000) });
-const SEARCH_MEMBERS = z.object({
-  search: z.object({
-    q: z.string().max(200).optional(),
-    status: z.enum(['verified', 'unverified']).optional(),
-    locale: z.string().max(10).optional(),
-    groupId: z.number().int().positive().optional(),
-  }),
-});
+const SEARCH_MEMBERS = z.object({ search: CUSTOMER_SEARCH_FILTERS });
+const MEMBERS_OR_SEARCH = z.union([MEMBERS, SEARCH_MEMBERS]);
+const isSearch = (body: unknown) => !!body && typeof body === 'object' && 'search' in body;
 
-const idPipe = new ParseIntPipe({ exceptionFactory: () => new BackofficeError(404, 'Customer group not found') });
+const idPipe = idParam('Customer group not found');
 
 /** Customer groups: agents read, admins change. */
 @Controller('api/customer-groups')
-@UseGuards(StaffGuard)
+@StaffOnly()
+@ApiTags('customer groups')
 export class CustomerGroupsController {
   constructor(private readonly groups: CustomerGroupFacade, private readonly customers: CustomerFacade) {}
 
@@ -33,6 +31,7 @@ export class CustomerGroupsController {
     return { data: await this.groups.list() };
   }
 
+  /** The group with its first 100 members' references; `GET /api/customers?groupId=…` pages through all of them. */
   @Get(':id')
   async get(@Param('id', idPipe) id: number) {
     return { data: { ...(await this.groups.get(id)), members: await this.groups.members(id) } };
@@ -61,33 +60,48 @@ export class CustomerGroupsController {
 
   /**
    * Adds customers in bulk: `{ "customerReferences": ["DE--1", …] }` (unknown references are listed back), or every
-   * customer of a search: `{ "search": { "q": "…", "status": "verified", "locale": "de_DE", "groupId": 2 } }`.
+   * customer of a search: `{ "search": { "q": "…", "status": "verified", "locale": "de_DE", "groupId": 2, "createdFrom": "…" } }`.
    */
   @Post(':id/members')
   @Roles('admin')
   @HttpCode(200)
-  @ApiJsonBody(z.union([MEMBERS, SEARCH_MEMBERS]))
+  @ApiJsonBody(MEMBERS_OR_SEARCH)
   async assign(@Param('id', idPipe) id: number, @Body() body: unknown) {
-    if (body && typeof body === 'object' && 'search' in body) {
-      const { q, groupId, ...filters } = validateBody(SEARCH_MEMBERS, body).search;
+    if (isSearch(body)) {
+      await this.groups.get(id);
       let added = 0;
-      let cursor: string | undefined;
-      do {
-        const page = await this.customers.search({ text: q, ...filters, filters: { groupId }, after: cursor, limit: 200 });
-        added += (await this.groups.assign(id, page.customers.map((c) => c.reference))).added;
-        cursor = page.next ?? undefined;
-      } while (cursor);
+      await this.eachSearchPage(validateBody(SEARCH_MEMBERS, body).search, async (references) => {
+        added += (await this.groups.assign(id, references)).added;
+      });
       return { data: { added, unknown: [] } };
     }
     return { data: await this.groups.assign(id, validateBody(MEMBERS, body).customerReferences) };
   }
 
-  /** Removes customers in bulk. */
+  /** Removes customers in bulk, by references or every customer of a search (the same bodies as adding). */
   @Delete(':id/members')
   @Roles('admin')
   @HttpCode(200)
-  @ApiJsonBody(MEMBERS)
+  @ApiJsonBody(MEMBERS_OR_SEARCH)
   async unassign(@Param('id', idPipe) id: number, @Body() body: unknown) {
+    if (isSearch(body)) {
+      await this.groups.get(id);
+      let removed = 0;
+      await this.eachSearchPage(validateBody(SEARCH_MEMBERS, body).search, async (references) => {
+        removed += await this.groups.unassign(id, references);
+      });
+      return { data: { removed } };
+    }
     return { data: { removed: await this.groups.unassign(id, validateBody(MEMBERS, body).customerReferences) } };
+  }
+
+  /** Pages through a customer search (keyset, so changes to the group do not move the pages) and hands on each page's references. */
+  private async eachSearchPage(search: z.infer<typeof CUSTOMER_SEARCH_FILTERS>, use: (references: string[]) => Promise<void>): Promise<void> {
+    let after: string | undefined;
+    do {
+      const page = await this.customers.search({ ...toCustomerSearch(search), after, limit: 200 });
+      if (page.customers.length) await use(page.customers.map((c) => c.reference));
+      after = page.next ?? undefined;
+    } while (after);
   }
 }

@@ -1,17 +1,20 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CustomerNoteFacade, NoteAuthor } from '@patron/customer-note';
 import { UserFacade } from '@patron/user';
-import { Staff, StaffClaims, StaffGuard } from '../auth/staff-auth';
+import { Staff, StaffClaims, StaffOnly } from '../auth/staff-auth';
 import { BackofficeError } from '../http/backoffice-error';
+import { idParam } from '../http/id-param.pipe';
 import { ApiJsonBody, validateBody } from '../http/validate';
 
 const NOTE = z.object({ text: z.string().trim().min(1, 'must not be blank').max(5000, 'must be at most 5000 characters') });
-const noteId = new ParseIntPipe({ exceptionFactory: () => new BackofficeError(404, 'Note not found') });
+const noteId = idParam('Note not found');
 
 /** Notes about customers: every back-office user reads and adds; only the author or an admin edits or deletes. */
 @Controller('api')
-@UseGuards(StaffGuard)
+@StaffOnly()
+@ApiTags('customer notes')
 export class CustomerNotesController {
   constructor(private readonly notes: CustomerNoteFacade, private readonly users: UserFacade) {}
 

@@ -1,34 +1,30 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Logger, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify';
 import { z } from 'zod';
-import { AddressFacade } from '@patron/address';
-import { CUSTOMER_SORTS, CustomerFacade, GENDERS, SALUTATIONS } from '@patron/customer';
+import { AddressFacade, AddressNotFoundError } from '@patron/address';
+import { FieldViolation, InputValidationError, isCalendarDate } from '@patron/shared-kernel';
+import { CustomerFacade, GENDERS, SALUTATIONS } from '@patron/customer';
 import { CustomerGroupFacade } from '@patron/customer-group';
 import { CustomerNoteFacade } from '@patron/customer-note';
 import { SalesFacade } from '@patron/sales';
 import { CustomerHistory } from '@patron/customer-history';
 import { CustomerDataExportFacade } from '@patron/customer-data-export';
-import { Roles, StaffGuard } from '../auth/staff-auth';
+import { Roles, StaffOnly } from '../auth/staff-auth';
 import { ApiJsonBody, ApiQueryOf, validateBody } from '../http/validate';
-
-const date = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date').transform((v) => new Date(v));
-const SEARCH = z.object({
-  q: z.string().max(200).optional(),
-  status: z.enum(['verified', 'unverified']).optional(),
-  groupId: z.coerce.number().int().positive().optional(),
-  locale: z.string().max(10).optional(),
-  createdFrom: date.optional(),
-  createdTo: date.optional(),
-  sort: z.enum(CUSTOMER_SORTS).optional(),
-  direction: z.enum(['asc', 'desc']).optional(),
-  after: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
-});
+import { CUSTOMER_SEARCH, toCustomerSearch } from './customer-search.schema';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be blank').max(max, `must be at most ${max} characters`);
 const optional = (max: number) => z.string().max(max, `must be at most ${max} characters`).nullable().optional();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 1990-12-31').nullable().optional();
+/** A day of the calendar (no 31 February), from year 1 up to today: dates of birth. */
+const day = z
+  .string()
+  .refine((v) => isCalendarDate(v) && new Date(`${v}T00:00:00Z`).getTime() <= Date.now(), 'must be a past date like 1990-12-31')
+  .nullable()
+  .optional();
 const PROFILE = {
   salutation: z.enum(SALUTATIONS).nullable().optional(),
   firstName: text(100).optional(),
@@ -73,8 +69,11 @@ const EXPORT_COLUMNS = ['reference', 'email', 'salutation', 'firstName', 'lastNa
 
 /** Customer search, view and management. Agents read; admins change. Anonymized customers never appear. */
 @Controller('api/customers')
-@UseGuards(StaffGuard)
+@StaffOnly()
+@ApiTags('customers')
 export class BackofficeCustomersController {
+  private readonly logger = new Logger('CustomerExport');
+
   constructor(
     private readonly customers: CustomerFacade,
     private readonly addresses: AddressFacade,
@@ -87,34 +86,37 @@ export class BackofficeCustomersController {
 
   /** `?q=…&status=verified&groupId=…&locale=…&createdFrom=…&createdTo=…&sort=lastName&direction=asc&limit=25&after=<cursor>` */
   @Get()
-  @ApiQueryOf(SEARCH)
+  @ApiQueryOf(CUSTOMER_SEARCH)
   async search(@Query() query: Record<string, unknown>) {
-    const { q, groupId, ...filters } = validateBody(SEARCH, query);
-    const page = await this.customers.search({ text: q, ...filters, filters: { groupId } });
+    const { sort, direction, after, limit, ...filters } = validateBody(CUSTOMER_SEARCH, query);
+    const page = await this.customers.search({ ...toCustomerSearch(filters), sort, direction, after, limit });
     return { data: page.customers, next: page.next, total: page.total, totalIsEstimate: page.totalIsEstimate };
   }
 
   /**
    * The current search as CSV, streamed page by page (never built in memory). Same query parameters as the search;
-   * `limit` and `after` are ignored.
+   * `limit` and `after` are ignored. Values that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, …) are
+   * prefixed with `'`. A failure half-way, or a client that goes away, ends the download unfinished.
    */
   @Get('export.csv')
-  @ApiQueryOf(SEARCH.omit({ after: true, limit: true }))
+  @ApiOkResponse({ description: 'The customers found, one a line, after a header line', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiQueryOf(CUSTOMER_SEARCH.omit({ after: true, limit: true }))
   async export(@Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
-    const { q, groupId, after: _after, limit: _limit, ...filters } = validateBody(SEARCH, query);
-    response.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="customers.csv"');
-    const csv = stringify({ header: true, columns: EXPORT_COLUMNS });
-    csv.pipe(response);
-    let cursor: string | undefined;
-    do {
-      const page = await this.customers.search({ text: q, ...filters, filters: { groupId }, after: cursor, limit: 200 });
-      for (const c of page.customers) {
-        const row = { ...c, createdAt: c.createdAt.toISOString(), registeredAt: c.registeredAt?.toISOString() ?? '' };
-        if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
+    const { sort, direction, after: _after, limit: _limit, ...filters } = validateBody(CUSTOMER_SEARCH, query);
+    const searchPage = (after?: string) => this.customers.search({ ...toCustomerSearch(filters), sort, direction, after, limit: 200 });
+    // The first page before the headers, so that a failing search still answers in the API's error shape.
+    let page = await searchPage();
+    async function* rows() {
+      for (;;) {
+        for (const c of page.customers) yield { ...c, createdAt: c.createdAt.toISOString(), registeredAt: c.registeredAt?.toISOString() ?? '' };
+        if (!page.next) return;
+        page = await searchPage(page.next);
       }
-      cursor = page.next ?? undefined;
-    } while (cursor);
-    csv.end();
+    }
+    response.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="customers.csv"');
+    await pipeline(Readable.from(rows()), stringify({ header: true, columns: EXPORT_COLUMNS, escape_formulas: true }), response).catch((error: unknown) => {
+      if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') this.logger.error(`CSV export failed: ${(error as Error)?.stack ?? String(error)}`);
+    });
   }
 
   /** Creates a confirmed customer without a password; `sendPasswordToken` mails a link to set one. */
@@ -131,6 +133,17 @@ export class BackofficeCustomersController {
   @ApiJsonBody(CUSTOMER_CHANGES)
   async update(@Param('reference') reference: string, @Body() body: unknown) {
     const { defaultBillingAddress, defaultShippingAddress, ...changes } = validateBody(CUSTOMER_CHANGES, body);
+    // Both addresses are checked before anything changes, so an unknown one leaves the profile as it was.
+    const defaults = Object.entries({ defaultBillingAddress, defaultShippingAddress }).filter(([, uuid]) => uuid !== undefined) as [string, string][];
+    if (defaults.length) await this.customers.getByReference(reference);
+    const unknown: FieldViolation[] = [];
+    for (const [field, uuid] of defaults) {
+      await this.addresses.get(reference, uuid).catch((error: unknown) => {
+        if (!(error instanceof AddressNotFoundError)) throw error;
+        unknown.push({ field, message: 'is not an address of this customer' });
+      });
+    }
+    if (unknown.length) throw new InputValidationError(unknown);
     const customer = await this.customers.updateByStaff(reference, changes);
     if (defaultBillingAddress) await this.addresses.update(reference, defaultBillingAddress, { isDefaultBilling: true });
     if (defaultShippingAddress) await this.addresses.update(reference, defaultShippingAddress, { isDefaultShipping: true });

@@ -1,9 +1,11 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { MailboxEntry, MailboxReader } from '@patron/mail';
 import { renderMailboxPage } from './mailbox-page';
 
 /** `/dev/mailbox`: the latest mails, for development (not mounted when NODE_ENV=production). */
 @Controller('dev/mailbox')
+@ApiExcludeController()
 export class DevMailboxController {
   constructor(private readonly mailbox: MailboxReader) {}
 

@@ -3,6 +3,21 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainError, FieldViolation, InputValidationError, serviceUnavailableFrom } from '@patron/shared-kernel';
 
+/** The error shape in the OpenAPI document. */
+export const ERROR_BODY = {
+  type: 'object',
+  required: ['statusCode', 'error', 'message'],
+  properties: {
+    statusCode: { type: 'integer', example: 422 },
+    error: { type: 'string', example: 'Unprocessable Entity' },
+    message: { type: 'string', example: 'Invalid input' },
+    errors: {
+      type: 'array',
+      items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string', example: 'email' }, message: { type: 'string' } } },
+    },
+  },
+};
+
 /** An error answered as `{ statusCode, error, message, errors? }` with the given status. */
 export class BackofficeError extends Error {
   constructor(readonly status: number, message: string, readonly errors?: FieldViolation[]) {

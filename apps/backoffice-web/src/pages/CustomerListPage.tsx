@@ -196,9 +196,9 @@ export const CustomerListPage = () => {
                       <td className="nowrap">
                         <Link href={`/customers/${encodeURIComponent(c.reference)}`}>{c.reference}</Link>
                       </td>
-                      <td>
+                      <td className="break">
                         {fullName(c)}
-                        <span className="phone-only muted break">{c.email}</span>
+                        <span className="phone-only muted">{c.email}</span>
                       </td>
                       <td className="optional break">{c.email}</td>
                       <td>

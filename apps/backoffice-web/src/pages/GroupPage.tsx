@@ -1,14 +1,12 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, Group, SearchPage } from '../api';
-import { ConfirmDialog, Empty, ErrorMessage, Field, Loading, Notice, PageTitle, useLoad, useSubmit } from '../components';
+import { asApiError, ConfirmDialog, Empty, ErrorMessage, Field, Loading, Notice, PageTitle, useLoad, useSubmit } from '../components';
 import { fullName } from '../format';
 import { Link, navigate } from '../router';
 import { useIsAdmin } from '../session';
 import { customerPath } from './CustomerPage';
 
 type GroupDetail = Group & { members: string[] };
-
-const MEMBERS_SHOWN = 100;
 
 /** Create a group (no `id`), or see and edit one with its members. */
 export const GroupPage = ({ id }: { id?: number }) => {
@@ -116,24 +114,58 @@ export const GroupPage = ({ id }: { id?: number }) => {
   );
 };
 
+/** The group's members from the customer search (`groupId` filter), a page at a time, with names. */
+const MEMBERS_PAGE = 50;
+
 const Members = ({ group, onChanged }: { group: GroupDetail; onChanged: () => void }) => {
   const isAdmin = useIsAdmin();
-  const [showAll, setShowAll] = useState(false);
+  const [members, setMembers] = useState<SearchPage | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<SearchPage | null>(null);
+  const [memberResults, setMemberResults] = useState<Set<string>>(new Set());
   const [searchedFor, setSearchedFor] = useState('');
   const [references, setReferences] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const action = useSubmit();
   const searching = useSubmit();
-  const members = showAll ? group.members : group.members.slice(0, MEMBERS_SHOWN);
-  const isMember = new Set(group.members);
   const url = `/api/customer-groups/${group.id}/members`;
+
+  // The first page again whenever the group changes (members added or removed).
+  useEffect(() => {
+    let current = true;
+    api.get<SearchPage>('/api/customers', { groupId: group.id, limit: MEMBERS_PAGE }).then(
+      (page) => current && setMembers(page),
+      (e) => current && action.setError(asApiError(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [group]);
+
+  const showMore = async () => {
+    if (!members?.next) return;
+    setLoadingMore(true);
+    try {
+      const page = await api.get<SearchPage>('/api/customers', { groupId: group.id, limit: MEMBERS_PAGE, after: members.next });
+      setMembers({ ...page, data: [...members.data, ...page.data] });
+    } catch (e) {
+      action.setError(asApiError(e));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   const search = (event: FormEvent) => {
     event.preventDefault();
     void searching.submit(async () => {
-      setResults(await api.get<SearchPage>('/api/customers', { q: query.trim() || undefined, limit: 10 }));
+      const q = query.trim() || undefined;
+      const [found, alreadyIn] = await Promise.all([
+        api.get<SearchPage>('/api/customers', { q, limit: 10 }),
+        api.get<SearchPage>('/api/customers', { q, groupId: group.id, limit: 10 }),
+      ]);
+      setResults(found);
+      setMemberResults(new Set(alreadyIn.data.map((c) => c.reference)));
       setSearchedFor(query.trim());
     });
   };
@@ -141,12 +173,14 @@ const Members = ({ group, onChanged }: { group: GroupDetail; onChanged: () => vo
     action.submit(async () => {
       const answer = await api.post<{ data: { added: number; unknown: string[] } }>(url, { customerReferences });
       setNotice(`${answer.data.added} added.${answer.data.unknown.length ? ` Not found: ${answer.data.unknown.join(', ')}.` : ''}`);
+      setMemberResults(new Set([...memberResults, ...customerReferences]));
       onChanged();
     });
   const addAllFound = () =>
     action.submit(async () => {
       const answer = await api.post<{ data: { added: number } }>(url, { search: { q: searchedFor || undefined } });
       setNotice(`${answer.data.added} added.`);
+      setMemberResults(new Set(results?.data.map((c) => c.reference)));
       onChanged();
     });
   const addReferences = (event: FormEvent) => {
@@ -158,6 +192,7 @@ const Members = ({ group, onChanged }: { group: GroupDetail; onChanged: () => vo
     action.submit(async () => {
       await api.delete(url, { customerReferences: [reference] });
       setNotice(`${reference} removed.`);
+      setMemberResults(new Set([...memberResults].filter((r) => r !== reference)));
       onChanged();
     });
 
@@ -168,25 +203,29 @@ const Members = ({ group, onChanged }: { group: GroupDetail; onChanged: () => vo
       </div>
       {notice && <Notice onClose={() => setNotice(null)}>{notice}</Notice>}
       <ErrorMessage error={action.error} />
-      {group.members.length === 0 ? (
+      {!members ? (
+        <Loading label="Loading members…" />
+      ) : members.data.length === 0 ? (
         <Empty>No members yet.</Empty>
       ) : (
-        <ul className="chips">
-          {members.map((reference) => (
-            <li key={reference}>
-              <Link href={customerPath(reference)}>{reference}</Link>
+        <ul className="results members">
+          {members.data.map((c) => (
+            <li key={c.reference}>
+              <span className="break">
+                <Link href={customerPath(c.reference)}>{c.reference}</Link> {fullName(c)} <span className="muted">· {c.email}</span>
+              </span>
               {isAdmin && (
-                <button type="button" className="chip-remove" onClick={() => remove(reference)} disabled={action.busy} aria-label={`Remove ${reference}`}>
-                  ×
+                <button type="button" className="small" onClick={() => remove(c.reference)} disabled={action.busy} aria-label={`Remove ${c.reference}`}>
+                  Remove
                 </button>
               )}
             </li>
           ))}
         </ul>
       )}
-      {!showAll && group.members.length > MEMBERS_SHOWN && (
-        <button type="button" className="link" onClick={() => setShowAll(true)}>
-          Show all {group.members.length.toLocaleString('en')}
+      {members?.next && (
+        <button type="button" className="link" onClick={showMore} disabled={loadingMore}>
+          {loadingMore ? 'Loading…' : `Show ${Math.min(MEMBERS_PAGE, group.memberCount - members.data.length).toLocaleString('en')} more`}
         </button>
       )}
 
@@ -208,10 +247,10 @@ const Members = ({ group, onChanged }: { group: GroupDetail; onChanged: () => vo
                 <ul className="results">
                   {results.data.map((c) => (
                     <li key={c.reference}>
-                      <span>
+                      <span className="break">
                         {fullName(c)} <span className="muted">{c.reference} · {c.email}</span>
                       </span>
-                      {isMember.has(c.reference) ? (
+                      {memberResults.has(c.reference) ? (
                         <span className="muted">member</span>
                       ) : (
                         <button type="button" className="small" onClick={() => add([c.reference])} disabled={action.busy} aria-label={`Add ${c.reference}`}>

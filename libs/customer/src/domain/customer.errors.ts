@@ -4,7 +4,7 @@ export class EmailAlreadyRegisteredError extends DomainError {
   readonly code = 'CUSTOMER.EMAIL_ALREADY_REGISTERED';
   readonly kind = 'conflict';
   constructor() {
-    super('A customer with this email already exists');
+    super('A customer with this email already exists', { field: 'email' });
   }
 }
 

@@ -6,12 +6,14 @@ import { LocalizedMailTemplate } from './mail-template';
 import { MAIL_TEMPLATE_LOADER, MailTemplateLoader } from '../extension/mail-template-loader';
 import { CUSTOMER_REGISTRATION_CONFIRMATION_TEMPLATE } from './customer-registration-confirmation.template';
 import { CUSTOMER_PASSWORD_RESTORE_TEMPLATE } from './customer-password-restore.template';
+import { CUSTOMER_ACCOUNT_CREATED_TEMPLATE } from './customer-account-created.template';
 import { CUSTOMER_PASSWORD_CHANGED_TEMPLATE } from './customer-password-changed.template';
 import { CUSTOMER_EMAIL_CHANGE_NOTICE_TEMPLATE, CUSTOMER_EMAIL_CHANGE_VERIFICATION_TEMPLATE } from './customer-email-change.template';
 
 export const MAIL_TYPES = {
   customerRegistrationConfirmation: 'mail.customer-registration-confirmation',
   customerPasswordRestore: 'mail.customer-password-restore',
+  customerAccountCreated: 'mail.customer-account-created',
   customerPasswordChanged: 'mail.customer-password-changed',
   customerEmailChangeVerification: 'mail.customer-email-change-verification',
   customerEmailChangeNotice: 'mail.customer-email-change-notice',
@@ -21,12 +23,14 @@ export const MAIL_TYPES = {
 const LINK_PATHS: Record<string, string> = {
   [MAIL_TYPES.customerRegistrationConfirmation]: '/register/confirm',
   [MAIL_TYPES.customerPasswordRestore]: '/password/restore',
+  [MAIL_TYPES.customerAccountCreated]: '/password/restore',
   [MAIL_TYPES.customerEmailChangeVerification]: '/email-change/confirm',
 };
 
 const BUILT_IN: Record<string, LocalizedMailTemplate> = {
   [MAIL_TYPES.customerRegistrationConfirmation]: CUSTOMER_REGISTRATION_CONFIRMATION_TEMPLATE,
   [MAIL_TYPES.customerPasswordRestore]: CUSTOMER_PASSWORD_RESTORE_TEMPLATE,
+  [MAIL_TYPES.customerAccountCreated]: CUSTOMER_ACCOUNT_CREATED_TEMPLATE,
   [MAIL_TYPES.customerPasswordChanged]: CUSTOMER_PASSWORD_CHANGED_TEMPLATE,
   [MAIL_TYPES.customerEmailChangeVerification]: CUSTOMER_EMAIL_CHANGE_VERIFICATION_TEMPLATE,
   [MAIL_TYPES.customerEmailChangeNotice]: CUSTOMER_EMAIL_CHANGE_NOTICE_TEMPLATE,

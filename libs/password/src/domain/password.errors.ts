@@ -14,7 +14,7 @@ export class PasswordPolicyViolationError extends DomainError {
   readonly kind = 'rejected';
 
   constructor(readonly rule: PasswordRule) {
-    super(MESSAGES[rule]);
+    super(MESSAGES[rule], { field: 'password' });
     this.code = `PASSWORD.${rule.toUpperCase().replace(/-/g, '_')}`;
   }
 }

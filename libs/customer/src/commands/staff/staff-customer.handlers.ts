@@ -39,7 +39,7 @@ export class CreateCustomerByStaffHandler implements ICommandHandler<CreateCusto
         await this.history.record(em, reference, 'registered', { byStaff: true });
         if (sendPasswordToken) {
           const key = customer.issueRestorePasswordKey(now, this.config.restorePasswordKeyTtlSeconds);
-          this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.passwordRestore, { secrets: { token: key } }));
+          this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.accountCreated, { secrets: { token: key } }));
           await this.history.record(em, reference, 'password-reset-requested');
         }
         await em.flush();
