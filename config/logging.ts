@@ -4,6 +4,7 @@ import { Logger, LoggerModule, Params, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
 import type { Options } from 'pino-http';
 import pretty from 'pino-pretty';
+import { matchedRoute } from '@patron/ops';
 import { currentRequestId, maskPersonalData, requestIdFrom } from '@patron/shared-kernel';
 import { Env } from './env';
 
@@ -21,7 +22,7 @@ type Request = IncomingMessage & { id?: string; originalUrl?: string; baseUrl?: 
  * The path to log: the matched route pattern (`/customers/:reference`), never the query string (searches hold
  * emails) nor path values such as a refresh token.
  */
-const routeOf = (req: Request): string => (req.route?.path ? `${req.baseUrl ?? ''}${req.route.path}` : (req.originalUrl ?? req.url ?? '').split('?')[0]);
+const routeOf = (req: Request): string => matchedRoute(req) ?? (req.originalUrl ?? req.url ?? '').split('?')[0];
 
 const maskError = (error: unknown) => {
   const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
@@ -69,6 +70,8 @@ const pinoParams = (env: Env): Params => ({
   pinoHttp: {
     logger: rootLogger(env),
     genReqId: (req: Request) => req.id ?? requestIdFrom(req.headers['x-request-id']),
+    // The same key as every other line of the request, the outbox row and the worker's lines: one id to grep for.
+    customAttributeKeys: { reqId: 'requestId' },
     quietReqLogger: true,
     autoLogging: { ignore: (req: Request) => QUIET_PATHS.test(req.url ?? '') },
     customLogLevel: (_req: Request, res: ServerResponse, error?: Error) => (error || res.statusCode >= 500 ? 'error' : 'info'),

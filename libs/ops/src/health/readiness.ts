@@ -4,9 +4,8 @@ import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus'
 import { OutboxFacade } from '@patron/outbox';
 import { MailQueueProbe } from '../mail-queue-probe';
 import { OpsConfig } from '../ops.config';
+import { withTimeout } from '../with-timeout';
 
-const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
 /**
  * The checks behind `/health/ready`: the database answers and has no pending migrations, Redis answers (when mail
