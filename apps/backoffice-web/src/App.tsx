@@ -52,6 +52,7 @@ export const App = () => {
   }, []);
 
   const signOut = () => {
+    void api.post('/api/auth/logout').catch(() => undefined); // drops the queue dashboard's cookie
     session.clear();
     setStaff(null);
     navigate('/login');

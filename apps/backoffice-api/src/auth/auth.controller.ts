@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { JwtService } from '@nestjs/jwt';
 import { z } from 'zod';
 import { LoginFailed, LoginRefusedWhileBlocked, LoginThrottle } from '@patron/auth';
@@ -7,9 +8,12 @@ import { UserAuthenticationFailedError, UserFacade } from '@patron/user';
 import { BackofficeError } from '../http/backoffice-error';
 import { ApiJsonBody, validateBody } from '../http/validate';
 import { BACKOFFICE_AUDIENCE, Staff, StaffClaims, StaffGuard } from './staff-auth';
+import { QUEUE_DASHBOARD_PATH, STAFF_TOKEN_COOKIE } from '../queue-dashboard/queue-dashboard';
 
 export const BACKOFFICE_LOGIN_THROTTLE = Symbol('backoffice.login-throttle');
 const TOKEN_TTL_SECONDS = 8 * 3600;
+const dashboardCookie = (request: Request) =>
+  ({ path: QUEUE_DASHBOARD_PATH, httpOnly: true, sameSite: 'strict', secure: request.secure }) as const;
 const LOGIN = z.object({ email: z.string().min(1), password: z.string().min(1) });
 
 @Controller('api/auth')
@@ -21,11 +25,15 @@ export class AuthController {
     private readonly events: EventBus,
   ) {}
 
-  /** Back-office login: a JWT for the back office only (8 h). Failures are counted per IP + email, as on the storefront. */
+  /**
+   * Back-office login: a JWT for the back office only (8 h). Failures are counted per IP + email, as on the storefront.
+   * Admins also get the token as an HttpOnly, SameSite=Strict cookie limited to the queue dashboard, which a browser
+   * opens through a plain link.
+   */
   @Post('login')
   @HttpCode(200)
   @ApiJsonBody(LOGIN)
-  async login(@Body() body: unknown, @Ip() clientIp: string) {
+  async login(@Body() body: unknown, @Ip() clientIp: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { email, password } = validateBody(LOGIN, body);
     const blocked = await this.throttle.blockedMinutes(clientIp, email);
     if (blocked !== null) {
@@ -39,6 +47,11 @@ export class AuthController {
         { name: user.name, role: user.role },
         { subject: String(user.id), audience: BACKOFFICE_AUDIENCE, issuer: 'patron', expiresIn: TOKEN_TTL_SECONDS },
       );
+      if (user.role === 'admin') {
+        response.cookie(STAFF_TOKEN_COOKIE, accessToken, { ...dashboardCookie(request), maxAge: TOKEN_TTL_SECONDS * 1000 });
+      } else {
+        response.clearCookie(STAFF_TOKEN_COOKIE, dashboardCookie(request));
+      }
       return { tokenType: 'Bearer', accessToken, expiresIn: TOKEN_TTL_SECONDS, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
     } catch (error) {
       if (error instanceof UserAuthenticationFailedError) {
@@ -47,6 +60,13 @@ export class AuthController {
       }
       throw error;
     }
+  }
+
+  /** Forgets the queue dashboard's cookie (the console drops its token itself; tokens are not revoked). */
+  @Post('logout')
+  @HttpCode(204)
+  logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+    response.clearCookie(STAFF_TOKEN_COOKIE, dashboardCookie(request));
   }
 
   /** Who the token belongs to. */

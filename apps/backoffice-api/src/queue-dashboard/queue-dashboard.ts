@@ -9,7 +9,7 @@ import { MAIL_DEAD_LETTER_QUEUE, MAIL_QUEUE } from '@patron/mail';
 import { BACKOFFICE_AUDIENCE } from '../auth/staff-auth';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
-/** The cookie a browser sends the staff token in (the console sets it at login), since a link cannot carry a header. */
+/** The cookie a browser sends the staff token in (set at an admin's login), since a link cannot carry a header. */
 export const STAFF_TOKEN_COOKIE = 'patron_staff_token';
 
 const tokenOf = (req: Request): string | null => {
