@@ -19,10 +19,10 @@ const QUIET_PATHS = /^\/(health|metrics)(\/|$)/;
 type Request = IncomingMessage & { id?: string; originalUrl?: string; baseUrl?: string; route?: { path?: string } };
 
 /**
- * The path to log: the matched route pattern (`/customers/:reference`), never the query string (searches hold
- * emails) nor path values such as a refresh token.
+ * The path to log: the matched route pattern (`/customers/:reference`), never path values such as a refresh token
+ * nor the query string (searches hold emails); a path no route matched is logged with emails and tokens masked.
  */
-const routeOf = (req: Request): string => matchedRoute(req) ?? (req.originalUrl ?? req.url ?? '').split('?')[0];
+const routeOf = (req: Request): string => matchedRoute(req) ?? maskPersonalData((req.originalUrl ?? req.url ?? '').split('?')[0]);
 
 const maskError = (error: unknown) => {
   const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
@@ -78,7 +78,8 @@ const pinoParams = (env: Env): Params => ({
     customSuccessMessage: (req: Request, res: ServerResponse, time: number) => `${req.method} ${routeOf(req)} ${res.statusCode} ${Math.round(time)} ms`,
     customErrorMessage: (req: Request, res: ServerResponse) => `${req.method} ${routeOf(req)} ${res.statusCode} failed`,
     serializers: {
-      req: (req: Request) => ({ id: req.id, method: req.method, route: routeOf(req) }),
+      // pino-http hands serializers a summary of the request; the Express request (with its matched route) is `raw`.
+      req: (req: Request & { raw?: Request }) => ({ id: req.id, method: req.method, route: routeOf(req.raw ?? req) }),
       res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
     },
   } as Options,

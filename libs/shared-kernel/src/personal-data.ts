@@ -4,7 +4,7 @@ export const maskEmail = (email: string): string => {
   return at > 0 ? `${email[0]}***${email.slice(at)}` : '***';
 };
 
-const EMAIL = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[A-Za-z]{2,}/g;
+const EMAIL = /[^\s@<>"'(),;:/?&=]+@[^\s@<>"'(),;:/?&=]+\.[A-Za-z]{2,}/g;
 /** argon2 and bcrypt password hashes (their base64 holds `+` and `/`, so the token pattern below misses them). */
 const PASSWORD_HASH = /\$argon2(?:id|i|d)\$[^\s'",]+(?:,[^\s'",]+)*|\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}/g;
 /** A bearer-ish secret: 32+ URL-safe characters (tokens, JWT parts, hashes), but not a UUID nor a migration's name. */

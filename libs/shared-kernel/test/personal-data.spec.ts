@@ -10,6 +10,7 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData('Mail to ada.lovelace@example.com and <Bob.B@mail.example.org> failed')).toBe(
       'Mail to a***@example.com and <B***@mail.example.org> failed',
     );
+    expect(maskPersonalData('GET /no-such-page/ada@example.com?to=bob@example.org')).toBe('GET /no-such-page/a***@example.com?to=b***@example.org');
   });
 
   it('redacts tokens and JWTs but keeps UUIDs (outbox and request ids) and migration names', () => {
