@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify';
 import { z } from 'zod';
@@ -187,6 +187,7 @@ export class BackofficeCustomersController {
 
   /** Everything Patron holds about the customer, notes included, as one JSON document (GDPR access request). */
   @Get(':reference/export')
+  @Header('Cache-Control', 'no-store')
   async exportData(@Param('reference') reference: string, @Res({ passthrough: true }) response: Response) {
     response.setHeader('Content-Disposition', `attachment; filename="customer-${reference.replace(/[^A-Za-z0-9_-]/g, '_')}.json"`);
     return this.exports.export(reference, 'staff');
