@@ -36,7 +36,7 @@ export class ReadinessChecks implements BeforeApplicationShutdown {
       () => this.check('outbox', async () => {
         const backlog = await this.outbox.backlog();
         const lag = Math.round(backlog.oldestUndeliveredAgeSeconds);
-        if (lag > this.config.maxOutboxLagSeconds) throw new Error(`oldest undelivered message is ${lag} s old (limit ${this.config.maxOutboxLagSeconds} s)`);
+        if (this.config.maxOutboxLagSeconds > 0 && lag > this.config.maxOutboxLagSeconds) throw new Error(`oldest undelivered message is ${lag} s old (limit ${this.config.maxOutboxLagSeconds} s)`);
         return { pending: backlog.pending, lagSeconds: lag };
       }),
     ];
