@@ -121,6 +121,14 @@ describe('health: /health/live and /health/ready on the storefront and the back 
     proxy.freeze();
     try {
       await expectNotReady(['database', 'migrations', 'outbox'], /no answer within 1500 ms/);
+      // A burst of probes while it hangs: each still answers within the bound.
+      const burst = await Promise.all(Array.from({ length: 20 }, async () => {
+        const at = Date.now();
+        const response = await stack.http().get('/health/ready');
+        return { status: response.status, ms: Date.now() - at };
+      }));
+      expect(burst.map((r) => r.status)).toEqual(Array(20).fill(503));
+      expect(Math.max(...burst.map((r) => r.ms))).toBeLessThan(READY_BOUND_MS);
       const started = Date.now();
       const metrics = await stack.http().get('/metrics');
       expect(metrics.status).toBe(200);

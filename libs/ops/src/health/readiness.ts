@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
-import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
-import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { BeforeApplicationShutdown, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { coalesce } from '../coalesce';
 import { OutboxFacade } from '@patron/outbox';
 import { MailQueueProbe } from '../mail-queue-probe';
 import { OpsConfig } from '../ops.config';
@@ -21,7 +22,21 @@ export class ReadinessChecks implements BeforeApplicationShutdown {
     private readonly queue: MailQueueProbe,
     private readonly config: OpsConfig,
     private readonly health: HealthIndicatorService,
+    private readonly terminus: HealthCheckService,
   ) {}
+
+  /**
+   * Runs every check (requests arriving while a run is in flight share it) and tells whether the process is ready,
+   * with terminus' report either way.
+   */
+  readonly run: () => Promise<{ ready: boolean; report: HealthCheckResult }> = coalesce(async () => {
+    try {
+      return { ready: true, report: await this.terminus.check(this.indicators()) };
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      return { ready: false, report: error.getResponse() as HealthCheckResult };
+    }
+  });
 
   /** The indicator functions for terminus' `HealthCheckService.check`. */
   indicators(): (() => Promise<HealthIndicatorResult>)[] {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { OutboxBacklog, OutboxFacade } from '@patron/outbox';
+import { OutboxFacade } from '@patron/outbox';
 import { MailQueueProbe } from '../mail-queue-probe';
 import { OpsConfig } from '../ops.config';
 import { withTimeout } from '../with-timeout';
+import { coalesce } from '../coalesce';
 
 /**
  * The process's Prometheus metrics, on a registry of its own: HTTP request durations, outbox backlog, mail
@@ -29,9 +30,6 @@ export class PatronMetrics {
   readonly loginFailures = new Counter({ name: 'patron_login_failures_total', help: 'Failed logins', labelNames: ['realm'] as const, registers: [this.registry] });
   readonly loginBlocks = new Counter({ name: 'patron_login_blocked_total', help: 'Logins refused because the client IP + username is blocked', labelNames: ['realm'] as const, registers: [this.registry] });
 
-  /** The backlog read in flight: the gauges of one scrape are collected concurrently and share it. */
-  private backlogRead?: Promise<OutboxBacklog | null>;
-
   constructor(
     private readonly outbox: OutboxFacade,
     queue: MailQueueProbe,
@@ -39,7 +37,7 @@ export class PatronMetrics {
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'patron_' });
     const backlog = () => this.backlog();
-    const timeoutMs = config.checkTimeoutMs;
+    const depth = coalesce(() => withTimeout(queue.depth(), config.checkTimeoutMs).catch(() => null));
     new Gauge({
       name: 'patron_outbox_oldest_pending_age_seconds',
       help: 'Age of the oldest outbox message not yet delivered (pending or relayed; 0 when none)',
@@ -67,22 +65,14 @@ export class PatronMetrics {
         labelNames: ['state'] as const,
         registers: [this.registry],
         async collect() {
-          const depth = await withTimeout(queue.depth(), timeoutMs).catch(() => null);
-          for (const [state, count] of Object.entries(depth ?? {})) this.set({ state }, count);
+          for (const [state, count] of Object.entries((await depth()) ?? {})) this.set({ state }, count);
         },
       });
     }
   }
 
-  /** The backlog, read once for the gauges collected together (one scrape), never reused by a later scrape. */
-  private backlog(): Promise<OutboxBacklog | null> {
-    if (!this.backlogRead) {
-      this.backlogRead = withTimeout(this.outbox.backlog(), this.config.checkTimeoutMs)
-        .catch(() => null)
-        .finally(() => (this.backlogRead = undefined));
-    }
-    return this.backlogRead;
-  }
+  /** The backlog, read once for the gauges collected together (one scrape) and for scrapes at the same moment. */
+  private readonly backlog = coalesce(() => withTimeout(this.outbox.backlog(), this.config.checkTimeoutMs).catch(() => null));
 
   /** The exposition text. */
   render(): Promise<string> {
