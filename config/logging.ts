@@ -24,22 +24,20 @@ type Request = IncomingMessage & { id?: string; originalUrl?: string; baseUrl?: 
  */
 const routeOf = (req: Request): string => matchedRoute(req) ?? maskPersonalData((req.originalUrl ?? req.url ?? '').split('?')[0]);
 
+/** An error as pino writes it, every text in it masked: driver errors carry the values in `detail`, `sql` and such. */
 const maskError = (error: unknown) => {
   const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
-  for (const key of ['message', 'stack']) if (typeof serialized[key] === 'string') serialized[key] = maskPersonalData(serialized[key] as string);
+  for (const [key, value] of Object.entries(serialized)) if (typeof value === 'string') serialized[key] = maskPersonalData(value);
   return serialized;
 };
 
-let root: pino.Logger | undefined;
-
 /**
- * The process's pino logger: JSON lines (`LOG_FORMAT=json`, the default in production) or readable lines, every
- * entry with the current request id, emails and long tokens masked in messages and errors.
+ * The options of every Patron pino logger: the current request id on every entry, emails, tokens, password hashes and
+ * SQL values masked in messages and errors, Nest's start-up chatter only from LOG_LEVEL=debug on.
  */
-export const rootLogger = (env: Pick<Env, 'LOG_LEVEL' | 'LOG_FORMAT'>): pino.Logger => {
-  if (root) return root;
+export const loggerOptions = (env: Pick<Env, 'LOG_LEVEL'>): pino.LoggerOptions => {
   const debug = env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'verbose';
-  const options: pino.LoggerOptions = {
+  return {
     level: PINO_LEVELS[env.LOG_LEVEL],
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -58,6 +56,14 @@ export const rootLogger = (env: Pick<Env, 'LOG_LEVEL' | 'LOG_FORMAT'>): pino.Log
       },
     },
   };
+};
+
+let root: pino.Logger | undefined;
+
+/** The process's pino logger: JSON lines (`LOG_FORMAT=json`, the default in production) or readable lines. */
+export const rootLogger = (env: Pick<Env, 'LOG_LEVEL' | 'LOG_FORMAT'>): pino.Logger => {
+  if (root) return root;
+  const options = loggerOptions(env);
   root =
     env.LOG_FORMAT === 'pretty'
       ? pino(options, pretty({ sync: true, colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context,req,res,responseTime', messageFormat: '{if context}[{context}] {end}{msg}', singleLine: true }))
