@@ -1,12 +1,11 @@
 import { MikroORM } from '@mikro-orm/core';
 import { BeforeApplicationShutdown, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import { coalesce } from '../coalesce';
 import { OutboxFacade } from '@patron/outbox';
+import { coalesce } from '../coalesce';
 import { MailQueueProbe } from '../mail-queue-probe';
 import { OpsConfig } from '../ops.config';
 import { withTimeout } from '../with-timeout';
-
 
 /**
  * The checks behind `/health/ready`: the database answers and has no pending migrations, Redis answers (when mail
@@ -51,7 +50,8 @@ export class ReadinessChecks implements BeforeApplicationShutdown {
       () => this.check('outbox', async () => {
         const backlog = await this.outbox.backlog();
         const lag = Math.round(backlog.oldestUndeliveredAgeSeconds);
-        if (this.config.maxOutboxLagSeconds > 0 && lag > this.config.maxOutboxLagSeconds) throw new Error(`oldest undelivered message is ${lag} s old (limit ${this.config.maxOutboxLagSeconds} s)`);
+        const limit = this.config.maxOutboxLagSeconds;
+        if (limit > 0 && lag > limit) throw new Error(`oldest undelivered message is ${lag} s old (limit ${limit} s)`);
         return { pending: backlog.pending, lagSeconds: lag };
       }),
     ];
