@@ -20,6 +20,6 @@ COPY --from=build /app/dist dist
 COPY bin bin
 COPY package.json ./
 USER node
-EXPOSE 3000 3001
+EXPOSE 3000 3001 3002
 ENTRYPOINT ["node", "bin/run.js"]
 CMD ["all-in-one"]

@@ -1,6 +1,5 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
-import { DynamicModule, Global, Module, Provider, Type } from '@nestjs/common';
-import { MAIL_TEMPLATE_LOADER } from '@patron/mail';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule, RevokeRefreshTokensOnAnonymizationPlugin } from '@patron/auth';
 import { CustomerModule } from '@patron/customer';
@@ -19,16 +18,7 @@ import { Clock, KernelModule } from '@patron/shared-kernel';
 import { Database } from './database';
 import { Env } from './env';
 import { redisOptions } from './redis';
-import { INSTALLED_EXTENSIONS, PatronExtension } from './extensions';
-
-/** Makes the slots extensions fill visible to every module. */
-@Global()
-@Module({})
-class ExtensionSlotsModule {
-  static forRoot(providers: Provider[]): DynamicModule {
-    return { module: ExtensionSlotsModule, providers, exports: providers.map((p) => (p as { provide: symbol }).provide) };
-  }
-}
+import { extensionSlot, INSTALLED_EXTENSIONS, PatronExtension } from './extensions';
 
 /** The database options with the extensions' entities and migrations added. */
 const withExtensionTables = (options: Database['ormOptions'], extensions: PatronExtension[]): Database['ormOptions'] => {
@@ -56,7 +46,8 @@ export class PatronCoreModule {
     const extensions = options.extensions ?? INSTALLED_EXTENSIONS;
     const customerPlugins = (key: keyof NonNullable<PatronExtension['customer']>) =>
       extensions.flatMap((e) => (e.customer?.[key] ?? []) as Type<never>[]);
-    const templateLoader = extensions.find((e) => e.mailTemplateLoader)?.mailTemplateLoader;
+    extensionSlot(extensions, 'mailTemplateLoader'); // fails at start, in every process, when two extensions fill it
+    extensionSlot(extensions, 'mailSender');
     return {
       module: PatronCoreModule,
       imports: [
@@ -66,6 +57,8 @@ export class PatronCoreModule {
         CustomerHistoryModule,
         PasswordModule.forRoot({
           config: { breachCheckUrl: env.PASSWORD_BREACH_CHECK_URL ?? '', breachCheckTimeoutMs: env.PASSWORD_BREACH_CHECK_TIMEOUT_MS },
+          hasher: extensionSlot(extensions, 'passwordHasher'),
+          policies: extensionSlot(extensions, 'passwordPolicies'),
         }),
         OutboxModule.forRoot(),
         CustomerModule.forRoot({
@@ -89,10 +82,10 @@ export class PatronCoreModule {
           ],
           postDeletePlugins: customerPlugins('postDeletePlugins'),
           searchFilterPlugins: [CustomerGroupSearchFilterPlugin, ...customerPlugins('searchFilterPlugins')],
+          referenceGenerator: extensionSlot(extensions, 'customerReferenceGenerator'),
         }),
         CustomerAccessModule.forRoot(),
         AddressModule.forRoot({ expanderPlugins: extensions.flatMap((e) => e.addressExpanderPlugins ?? []) }),
-        ExtensionSlotsModule.forRoot(templateLoader ? [{ provide: MAIL_TEMPLATE_LOADER, useClass: templateLoader }] : []),
         SalesModule.forRoot(),
         UserModule.forRoot(),
         CustomerGroupModule.forRoot(),

@@ -4,6 +4,7 @@ import { Logger, LoggerModule, Params, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
 import type { Options } from 'pino-http';
 import pretty from 'pino-pretty';
+import { matchedRoute } from '@patron/ops';
 import { currentRequestId, maskPersonalData, requestIdFrom } from '@patron/shared-kernel';
 import { Env } from './env';
 
@@ -18,27 +19,25 @@ const QUIET_PATHS = /^\/(health|metrics)(\/|$)/;
 type Request = IncomingMessage & { id?: string; originalUrl?: string; baseUrl?: string; route?: { path?: string } };
 
 /**
- * The path to log: the matched route pattern (`/customers/:reference`), never the query string (searches hold
- * emails) nor path values such as a refresh token.
+ * The path to log: the matched route pattern (`/customers/:reference`), never path values such as a refresh token
+ * nor the query string (searches hold emails); a path no route matched is logged with emails and tokens masked.
  */
-const routeOf = (req: Request): string => (req.route?.path ? `${req.baseUrl ?? ''}${req.route.path}` : (req.originalUrl ?? req.url ?? '').split('?')[0]);
+const routeOf = (req: Request): string => matchedRoute(req) ?? maskPersonalData((req.originalUrl ?? req.url ?? '').split('?')[0]);
 
+/** An error as pino writes it, every text in it masked: driver errors carry the values in `detail`, `sql` and such. */
 const maskError = (error: unknown) => {
   const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
-  for (const key of ['message', 'stack']) if (typeof serialized[key] === 'string') serialized[key] = maskPersonalData(serialized[key] as string);
+  for (const [key, value] of Object.entries(serialized)) if (typeof value === 'string') serialized[key] = maskPersonalData(value);
   return serialized;
 };
 
-let root: pino.Logger | undefined;
-
 /**
- * The process's pino logger: JSON lines (`LOG_FORMAT=json`, the default in production) or readable lines, every
- * entry with the current request id, emails and long tokens masked in messages and errors.
+ * The options of every Patron pino logger: the current request id on every entry, emails, tokens, password hashes and
+ * SQL values masked in messages and errors, Nest's start-up chatter only from LOG_LEVEL=debug on.
  */
-export const rootLogger = (env: Pick<Env, 'LOG_LEVEL' | 'LOG_FORMAT'>): pino.Logger => {
-  if (root) return root;
+export const loggerOptions = (env: Pick<Env, 'LOG_LEVEL'>): pino.LoggerOptions => {
   const debug = env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'verbose';
-  const options: pino.LoggerOptions = {
+  return {
     level: PINO_LEVELS[env.LOG_LEVEL],
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -57,6 +56,14 @@ export const rootLogger = (env: Pick<Env, 'LOG_LEVEL' | 'LOG_FORMAT'>): pino.Log
       },
     },
   };
+};
+
+let root: pino.Logger | undefined;
+
+/** The process's pino logger: JSON lines (`LOG_FORMAT=json`, the default in production) or readable lines. */
+export const rootLogger = (env: Pick<Env, 'LOG_LEVEL' | 'LOG_FORMAT'>): pino.Logger => {
+  if (root) return root;
+  const options = loggerOptions(env);
   root =
     env.LOG_FORMAT === 'pretty'
       ? pino(options, pretty({ sync: true, colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context,req,res,responseTime', messageFormat: '{if context}[{context}] {end}{msg}', singleLine: true }))
@@ -69,13 +76,16 @@ const pinoParams = (env: Env): Params => ({
   pinoHttp: {
     logger: rootLogger(env),
     genReqId: (req: Request) => req.id ?? requestIdFrom(req.headers['x-request-id']),
+    // The same key as every other line of the request, the outbox row and the worker's lines: one id to grep for.
+    customAttributeKeys: { reqId: 'requestId' },
     quietReqLogger: true,
     autoLogging: { ignore: (req: Request) => QUIET_PATHS.test(req.url ?? '') },
     customLogLevel: (_req: Request, res: ServerResponse, error?: Error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
     customSuccessMessage: (req: Request, res: ServerResponse, time: number) => `${req.method} ${routeOf(req)} ${res.statusCode} ${Math.round(time)} ms`,
     customErrorMessage: (req: Request, res: ServerResponse) => `${req.method} ${routeOf(req)} ${res.statusCode} failed`,
     serializers: {
-      req: (req: Request) => ({ id: req.id, method: req.method, route: routeOf(req) }),
+      // pino-http hands serializers a summary of the request; the Express request (with its matched route) is `raw`.
+      req: (req: Request & { raw?: Request }) => ({ id: req.id, method: req.method, route: routeOf(req.raw ?? req) }),
       res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
     },
   } as Options,

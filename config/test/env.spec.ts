@@ -18,6 +18,11 @@ describe('loadEnv', () => {
       DEFAULT_LOCALE: 'en_US',
       LOCALES: ['en_US', 'de_DE'],
       MIGRATE_ON_START: true,
+      WORKER_PORT: 3002,
+      HEALTH_MAX_OUTBOX_LAG_SECONDS: 900,
+      SHUTDOWN_TIMEOUT_MS: 10_000,
+      OUTBOX_RETENTION_DAYS: 30,
+      LOG_FORMAT: 'pretty',
     });
     // Unset: embedded database, in-process mail, mail files.
     expect(env.DATABASE_URL).toBeUndefined();
@@ -44,6 +49,15 @@ describe('loadEnv', () => {
       for (const name of ['DATABASE_URL', 'STOREFRONT_PORT', 'DOUBLE_OPT_IN']) expect(message).toContain(name);
     }
     expect(() => loadEnv({ LOCALES: 'en_US', DEFAULT_LOCALE: 'de_DE', DATA_DIR: dataDir() })).toThrow(/DEFAULT_LOCALE: must be one of LOCALES/);
+  });
+
+  it('reads the operations settings, logging JSON in production unless told otherwise', () => {
+    const env = loadEnv({ WORKER_PORT: '9102', HEALTH_MAX_OUTBOX_LAG_SECONDS: '0', SHUTDOWN_TIMEOUT_MS: '25000', OUTBOX_RETENTION_DAYS: '7', DATA_DIR: dataDir() });
+    expect(env).toMatchObject({ WORKER_PORT: 9102, HEALTH_MAX_OUTBOX_LAG_SECONDS: 0, SHUTDOWN_TIMEOUT_MS: 25_000, OUTBOX_RETENTION_DAYS: 7 });
+    expect(loadEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).LOG_FORMAT).toBe('json');
+    expect(loadEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), LOG_FORMAT: 'pretty' }).LOG_FORMAT).toBe('pretty');
+    const bad = () => loadEnv({ LOG_FORMAT: 'xml', SHUTDOWN_TIMEOUT_MS: '5', OUTBOX_RETENTION_DAYS: '-1', DATA_DIR: dataDir() });
+    for (const name of ['LOG_FORMAT', 'SHUTDOWN_TIMEOUT_MS', 'OUTBOX_RETENTION_DAYS']) expect(bad).toThrow(name);
   });
 
   it('requires JWT_SECRET in production', () => {

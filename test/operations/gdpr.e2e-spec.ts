@@ -4,6 +4,7 @@ import { OutboxFacade } from '@patron/outbox';
 import { SalesFacade } from '@patron/sales';
 import { UserFacade } from '@patron/user';
 import { doc, startStack, TestStack } from '../support/stack';
+import { waitFor } from '../support/wait-for';
 import { bearer, glueError, registerShopper, registrationAttributes } from '../../apps/storefront-api/test/storefront.helpers';
 
 const STAFF_PASSWORD = 'Staff-Password-9!';
@@ -57,6 +58,38 @@ describe('GDPR: data export and erasure of queued mail', () => {
     expect(Date.parse(exported.exportedAt)).not.toBeNaN();
   });
 
+  it('holds no password hash, token or key, and nothing of another customer who shares a group', async () => {
+    const { shopper, group } = await customerWithData();
+    const { shopper: other, address: otherAddress } = await customerWithData();
+    await stack.app.get(CustomerGroupFacade).assign(group.id, [other.reference]);
+    await stack.backofficeHttp().post(`/api/customers/${other.reference}/notes`).set(admin).send({ text: `About ${other.reference} only` });
+    expect((await stack.http().post('/customer-forgotten-password').send(doc('customer-forgotten-password', { email: shopper.email }))).status).toBe(204);
+    // The reset is looked up after the answer (so its timing tells nothing): wait for its mail in the outbox.
+    await waitFor(async () => (await stack.sql(`select 1 from outbox_message where subject = ? and type = 'mail.customer-password-restore'`, [shopper.reference])).length === 1, {
+      what: 'the reset mail in the outbox',
+    });
+    const secrets = await stack.sql<{ token: string }>(`select payload->'secrets'->>'token' as token from outbox_message where subject = ? and payload->'secrets' is not null`, [shopper.reference]);
+    const [stored] = await stack.sql<{ password_hash: string; registration_key_hash: string | null; restore_password_key_hash: string | null }>(
+      'select password_hash, registration_key_hash, restore_password_key_hash from customer where customer_reference = ?',
+      [shopper.reference],
+    );
+    expect(stored.restore_password_key_hash).toBeTruthy();
+
+    for (const response of [
+      await stack.http().get(`/customers/${shopper.reference}/export`).set(bearer(shopper.accessToken)),
+      await stack.backofficeHttp().get(`/api/customers/${shopper.reference}/export`).set(admin),
+    ]) {
+      expect(response.status).toBe(200);
+      expect(response.headers['cache-control']).toBe('no-store');
+      const text = response.text;
+      for (const value of [stored.password_hash, stored.restore_password_key_hash!, shopper.accessToken, shopper.refreshToken, shopper.password, ...secrets.map((r) => r.token)]) {
+        expect(text).not.toContain(value);
+      }
+      expect(text).not.toMatch(/tokenVersion|passwordHash|password_hash|keyHash|key_hash/);
+      for (const value of [other.reference, other.email, `ORD-${other.reference}`, otherAddress.uuid, `About ${other.reference} only`]) expect(text).not.toContain(value);
+    }
+  });
+
   it('refuses another customer\'s export like any other profile read (404 402), whether or not it exists', async () => {
     const alice = await registerShopper(stack);
     const bob = await registerShopper(stack);
@@ -82,7 +115,7 @@ describe('GDPR: data export and erasure of queued mail', () => {
     expect((await stack.backofficeHttp().get('/api/customers/DE--999999999/export').set(admin)).status).toBe(404);
   });
 
-  it('deleting a customer cancels their queued mail and erases its payload; a requeue does not bring it back', async () => {
+  it('deleting a customer cancels their queued mail (pending, relayed or dead) and erases every payload; a requeue does not bring it back', async () => {
     const attributes = registrationAttributes({ locale: 'de_DE' });
     const created = await stack.http().post('/customers').send(doc('customers', attributes));
     const reference = created.body.data.id as string;
@@ -90,15 +123,28 @@ describe('GDPR: data export and erasure of queued mail', () => {
     const [pending] = await stack.sql<{ status: string; payload: Record<string, unknown> }>('select status, payload from outbox_message where subject = ?', [reference]);
     expect(pending.status).toBe('pending');
     expect(pending.payload).toMatchObject({ to: attributes.email, firstName: 'Ada', secrets: { token: expect.any(String) } });
+    // Earlier mails about the same customer in every other state: handed to the queue, given up, and delivered.
+    const payload = JSON.stringify({ to: attributes.email, locale: 'de_DE', firstName: 'Ada', lastName: 'Lovelace', secrets: { token: 'raw-token' } });
+    for (const [status, lastError, delivered] of [['relayed', null, null], ['dead', 'SMTP down', null], ['delivered', null, 'now()']] as const) {
+      await stack.sql(
+        `insert into outbox_message (id, type, payload, subject, status, attempts, last_error, created_at, delivered_at) values (gen_random_uuid(), 'mail.customer-password-restore', ?::jsonb, ?, ?, 1, ?, now() - interval '1 hour', ${delivered ?? 'null'})`,
+        [status === 'delivered' ? JSON.stringify({ to: 'a***@example.com', locale: 'de_DE' }) : payload, reference, status, lastError],
+      );
+    }
 
     expect((await stack.backofficeHttp().delete(`/api/customers/${reference}`).set(admin)).status).toBe(204);
-    const rows = await stack.sql<{ status: string; payload: Record<string, unknown>; last_error: string }>(
-      'select status, payload, last_error from outbox_message where subject = ?',
+    const rows = await stack.sql<{ status: string; payload: Record<string, unknown>; last_error: string | null }>(
+      'select status, payload, last_error from outbox_message where subject = ? order by status',
       [reference],
     );
-    expect(rows).toEqual([{ status: 'dead', payload: {}, last_error: 'cancelled: subject erased' }]);
-    await stack.app.get(OutboxFacade).requeueDead();
-    expect((await stack.sql<{ status: string }>('select status from outbox_message where subject = ?', [reference]))[0].status).toBe('dead');
+    expect(rows).toEqual([
+      { status: 'dead', payload: {}, last_error: 'cancelled: subject erased' },
+      { status: 'dead', payload: {}, last_error: 'cancelled: subject erased' },
+      { status: 'dead', payload: {}, last_error: 'cancelled: subject erased' },
+      { status: 'delivered', payload: {}, last_error: null },
+    ]);
+    expect(await stack.app.get(OutboxFacade).requeueDead()).toBe(0);
+    expect((await stack.sql<{ status: string }>('select status from outbox_message where subject = ?', [reference])).map((r) => r.status).sort()).toEqual(['dead', 'dead', 'dead', 'delivered']);
   });
 
   it('deleting a customer erases the new email a pending email change named from the history', async () => {

@@ -169,6 +169,18 @@ export class PartitionableProxy {
     for (const s of this.sockets) s.destroy();
   }
 
+  /**
+   * The server hangs: open connections stay open but nothing more passes either way, and new ones are never
+   * answered, until `heal()`.
+   */
+  freeze(): void {
+    this.blackhole = true;
+    for (const s of this.sockets) {
+      s.unpipe();
+      s.pause();
+    }
+  }
+
   heal(): void {
     this.blackhole = false;
     for (const s of this.sockets) s.destroy();

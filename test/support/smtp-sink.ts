@@ -29,7 +29,8 @@ export class SmtpSink {
       logger: false,
       onRcptTo: (address, _session, callback) => {
         if (this.rejectRecipients.has(address.address.toLowerCase())) {
-          const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
+          // Worded like Postfix, which quotes the address it refuses.
+          const error = Object.assign(new Error(`<${address.address}>: Recipient address rejected: Mailbox unavailable`), { responseCode: 550 });
           return callback(error);
         }
         callback();

@@ -18,6 +18,9 @@ import { SmtpSink } from './smtp-sink';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 let stacks = 0;
 
+/** A queue prefix no other stack or test process of any run uses. */
+export const testQueuePrefix = (): string => `patron-test-${process.env.PATRON_TEST_RUN_ID ?? 'x'}-${process.pid}-${++stacks}`;
+
 export interface TestStack {
   app: INestApplication;
   env: Env;
@@ -59,7 +62,7 @@ export const startStack = async (options: StackOptions = {}): Promise<TestStack>
     NODE_ENV: 'test',
     DATABASE_URL: appDatabaseUrl,
     REDIS_URL: TEST_REDIS_URL,
-    QUEUE_PREFIX: `patron-test-${process.env.PATRON_TEST_RUN_ID ?? 'x'}-${process.pid}-${++stacks}`,
+    QUEUE_PREFIX: testQueuePrefix(),
     SMTP_URL: smtp.url,
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'patron-test-')),
@@ -73,7 +76,7 @@ export const startStack = async (options: StackOptions = {}): Promise<TestStack>
   class TestRootModule {}
   const root = {
     module: TestRootModule,
-    imports: [PatronCoreModule.forRoot(env, postgresDatabase(appDatabaseUrl), { clock: options.clock, extensions: options.extensions ?? [] }), StorefrontApiModule.forRoot(env), ...(withWorker ? [WorkerTasksModule.forRoot(env)] : [])],
+    imports: [PatronCoreModule.forRoot(env, postgresDatabase(appDatabaseUrl), { clock: options.clock, extensions: options.extensions ?? [] }), StorefrontApiModule.forRoot(env), ...(withWorker ? [WorkerTasksModule.forRoot(env, options.extensions ?? [])] : [])],
   };
   const app = await createStorefrontApp(root, { logger: ['error'], trustProxy: env.TRUST_PROXY });
   await app.init();
@@ -105,7 +108,8 @@ export const startStack = async (options: StackOptions = {}): Promise<TestStack>
   };
 };
 
-const deleteQueueKeys = async (url: string, prefix: string): Promise<void> => {
+/** Deletes every Redis key under a queue prefix (a test's queues). */
+export const deleteQueueKeys = async (url: string, prefix: string): Promise<void> => {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   try {

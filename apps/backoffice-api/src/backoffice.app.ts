@@ -4,7 +4,6 @@ import { EventBus } from '@nestjs/cqrs';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Database, Env, PatronCoreModule, useRequestIds } from '@patron/config';
-import { HealthCheckService } from '@nestjs/terminus';
 import { PatronMetrics, ReadinessChecks, useHttpMetrics } from '@patron/ops';
 import { OutboxFacade } from '@patron/outbox';
 import { CustomerFacade } from '@patron/customer';
@@ -23,7 +22,7 @@ import { documentErrorAnswers } from './http/openapi';
 
 /** The facades (and the event bus) the back office uses; in the all-in-one process they come from the main application. */
 export const BACKOFFICE_FACADES: Type[] = [CustomerFacade, OutboxFacade, UserFacade, CustomerAccessFacade, CustomerGroupFacade, CustomerNoteFacade, AddressFacade, SalesFacade, CustomerHistory, CustomerDataExportFacade, EventBus,
-  PatronMetrics, ReadinessChecks, HealthCheckService];
+  PatronMetrics, ReadinessChecks];
 
 @Module({})
 export class BackofficeAppModule {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { join } from 'node:path';
@@ -32,6 +32,9 @@ const withApp = async <T>(work: (app: INestApplicationContext) => Promise<T>, mi
     await database.close();
   }
 };
+
+// Commands print their own results; Nest's log lines only for warnings and errors.
+Logger.overrideLogger(['error', 'warn']);
 
 const program = new Command('patron').description('Patron command line').showHelpAfterError();
 

@@ -206,12 +206,16 @@ describe('outbox → BullMQ → SMTP mail delivery', () => {
       const row = await waitForStatus(stack, reference, 'dead', 4_000);
       expect(row.attempts).toBe(1);
       expect(row.last_error).toMatch(/SMTP refused the mail \(550\)/);
+      // The server quoted the address; what is kept for ops is masked.
+      expect(row.last_error).toContain(`<${email[0]}***@example.com>: Recipient address rejected`);
+      expect(row.last_error).not.toContain(email);
       expect(row.delivered_at).toBeNull();
       // Kept for a requeue.
       expect(row.payload.secrets?.token).toEqual(expect.any(String));
 
       const deadLetter = await waitFor(() => deadLetterOf(stack, row.id), { what: 'the dead-letter copy' });
       expect(deadLetter.data).toEqual({ outboxId: row.id, type: CONFIRMATION, requestId: expect.any(String), error: expect.stringContaining('550') });
+      expect(deadLetter.data.error).not.toContain(email);
       // Moved, not copied: the mail queue lets go of the id, so that a requeued message can be added again.
       await waitForJobState(mailQueue, row.id, 'unknown');
       expect(stack.smtp.mailsTo(email)).toHaveLength(0);

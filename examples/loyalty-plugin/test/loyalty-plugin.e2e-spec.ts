@@ -40,7 +40,9 @@ describe('the loyalty example extension, installed without editing any module', 
       expect(response.body).toEqual({ errors: [{ status: 400, code: '9901', detail: 'Registrations with an email address at spam.test are not accepted.' }] });
       expect(await stack.sql('select id from customer where email_normalized = ?', [email.toLowerCase()])).toEqual([]);
     }
-    expect((await stack.http().post('/customers').send(doc('customers', registrationAttributes({ email: `ok.${Date.now()}@notspam.test` })))).status).toBe(201);
+    const accepted = await stack.http().post('/customers').send(doc('customers', registrationAttributes({ email: `ok.${Date.now()}@notspam.test` })));
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.data.attributes.loyaltyNumber).toMatch(/^LOY-\d{9}$/);
   });
 
   it('clears its data when the customer is deleted', async () => {

@@ -160,7 +160,7 @@ describe('customer plugin stacks', () => {
     expect(await conn.execute('select reference from plugin_audit')).toHaveLength(1);
   });
 
-  it('runs anonymizer plugins with the customer as it was, in the anonymization transaction', async () => {
+  it('runs anonymizer plugins with the customer as it was, in the anonymization transaction; pre-update plugins do not run', async () => {
     const view = await customers.register({ email: 'forget.me@example.com', password });
     calls.length = 0;
     await customers.anonymize(view.reference);

@@ -5,6 +5,7 @@ import type { JobsOptions } from 'bullmq';
 import { MailConfig } from './mail.config';
 import { DEFAULT_MAIL_JOB_OPTIONS, MAIL_DEAD_LETTER_QUEUE, MAIL_QUEUE } from './mail.queues';
 import { MAIL_SENDER, MailSender } from './extension/mail-sender';
+import { MAIL_TEMPLATE_LOADER, MailTemplateLoader } from './extension/mail-template-loader';
 import { MailTemplates } from './templates/mail-templates';
 import { SmtpMailSender } from './delivery/smtp-mail-sender';
 import { FileMailSender } from './delivery/file-mail-sender';
@@ -24,6 +25,8 @@ export interface MailModuleOptions {
   mailDirectory?: string;
   /** Replaces the SMTP or file sender. */
   sender?: Type<MailSender>;
+  /** Replaces the built-in templates (`BuiltInMailTemplateLoader`). */
+  templateLoader?: Type<MailTemplateLoader>;
   /**
    * Redis connection and key prefix of the `mail` queue (the same as `BullModule.forRoot`'s, which the app must
    * import). Without it mail is sent in-process, with the same retries, and no Redis is needed.
@@ -54,6 +57,7 @@ export class MailModule {
         { provide: MailConfig, useValue: config },
         { provide: MAIL_JOB_OPTIONS, useValue: { ...DEFAULT_MAIL_JOB_OPTIONS, ...options.jobOptions } },
         sender,
+        ...(options.templateLoader ? [{ provide: MAIL_TEMPLATE_LOADER, useClass: options.templateLoader }] : []),
         MailTemplates,
         MailDelivery,
         ...transport,

@@ -61,6 +61,20 @@ describe('OutboxFacade.deliverOnce (real PostgreSQL)', () => {
     expect(outcomes.sort()).toEqual(['already-delivered', 'already-delivered', 'delivered']);
   });
 
+  it('never sends a message cancelled by its subject\'s erasure, even when its job was already queued', async () => {
+    let id = '';
+    await orm.em.fork().transactional(async (em) => {
+      const writer = module.get(OutboxWriter);
+      id = writer.add(em, { type: 'test.message', subject: 'DE--77', payload: { to: 'ada@example.com', secrets: { token: 'raw' } } }).id;
+    });
+    await orm.em.fork().execute(`update outbox_message set status = 'relayed', relayed_at = now() where id = ?`, [id]); // handed to the queue
+    await orm.em.fork().transactional((em) => module.get(OutboxWriter).eraseSubject(em, 'DE--77'));
+    const sent: string[] = [];
+    await expect(outbox.deliverOnce(id, async () => void sent.push(id))).resolves.toBe('already-delivered');
+    expect(sent).toEqual([]);
+    expect(await row(id)).toMatchObject({ status: 'dead', payload: {}, delivered_at: null });
+  });
+
   it('leaves the message undelivered when sending fails', async () => {
     const id = await addMessage();
     await expect(outbox.deliverOnce(id, async () => { throw new Error('SMTP down'); })).rejects.toThrow('SMTP down');

@@ -13,7 +13,7 @@ import { PasswordFacade } from './password.facade';
 
 export interface PasswordModuleOptions {
   config?: Partial<PasswordConfig>;
-  /** Replaces the argon2id hasher. */
+  /** Replaces the argon2id hasher; it may inject `Argon2idPasswordHasher` to build on it. */
   hasher?: Type<PasswordHasher>;
   /** Replaces the policy list; order = check order. */
   policies?: Type<PasswordPolicy>[];
@@ -37,7 +37,8 @@ export class PasswordModule {
       global: true,
       providers: [
         { provide: PasswordConfig, useValue: PasswordConfig.from(options.config) },
-        { provide: PASSWORD_HASHER, useClass: options.hasher ?? Argon2idPasswordHasher },
+        Argon2idPasswordHasher,
+        options.hasher ? { provide: PASSWORD_HASHER, useClass: options.hasher } : { provide: PASSWORD_HASHER, useExisting: Argon2idPasswordHasher },
         ...policies,
         pluginStack(PASSWORD_POLICIES, policies),
         PasswordFacade,

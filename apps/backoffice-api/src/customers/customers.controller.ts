@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Logger, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Logger, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -200,6 +200,7 @@ export class BackofficeCustomersController {
 
   /** Everything Patron holds about the customer, notes included, as one JSON document (GDPR access request). */
   @Get(':reference/export')
+  @Header('Cache-Control', 'no-store')
   async exportData(@Param('reference') reference: string, @Res({ passthrough: true }) response: Response) {
     response.setHeader('Content-Disposition', `attachment; filename="customer-${reference.replace(/[^A-Za-z0-9_-]/g, '_')}.json"`);
     return this.exports.export(reference, 'staff');

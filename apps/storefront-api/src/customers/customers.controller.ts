@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Logger, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Logger, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { DomainError, serviceUnavailableFrom } from '@patron/shared-kernel';
 import { CustomerFacade, CustomerView, EmailAlreadyRegisteredError } from '@patron/customer';
 import { AccessTokenClaims, AuthFacade } from '@patron/auth';
@@ -82,6 +82,7 @@ export class CustomersController {
   /** The caller's data export (everything Patron holds about them); any other reference → 404 `402`, as for GET. */
   @Get(':reference/export')
   @UseGuards(AccessTokenGuard)
+  @Header('Cache-Control', 'no-store')
   async exportData(@Caller() caller: AccessTokenClaims, @Param('reference') reference: string) {
     if (reference !== caller.customerReference || !(await this.customers.findByReference(reference))) throw GLUE_ERRORS.customerNotFound();
     const data = await this.exports.export(reference, 'customer');

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { UnrecoverableError } from 'bullmq';
 import { DeliveryOutcome, OutboxFacade } from '@patron/outbox';
-import { maskEmail } from '@patron/shared-kernel';
+import { maskEmail, maskPersonalData } from '@patron/shared-kernel';
 import { MailDelivered, MailDeliveryFailed } from '../events/mail-events';
 import { MAIL_SENDER, MailSender } from '../extension/mail-sender';
 import { MailTemplates, UnknownMailTypeError } from '../templates/mail-templates';
@@ -45,9 +45,12 @@ export class MailDelivery {
     return outcome;
   }
 
-  /** Records a failed attempt; `final` marks the mail dead. */
+  /**
+   * Records a failed attempt; `final` marks the mail dead. Mail servers quote the recipient in their refusals: the
+   * error is kept with emails and tokens masked.
+   */
   async recordFailure(outboxId: string, error: Error, final: boolean): Promise<void> {
-    await this.outbox.recordFailure(outboxId, error.message, final);
+    await this.outbox.recordFailure(outboxId, maskPersonalData(error.message), final);
     this.events.publish(new MailDeliveryFailed(outboxId, final));
   }
 

@@ -1,7 +1,7 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnModuleInit } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
-import { runWithRequestId } from '@patron/shared-kernel';
+import { maskPersonalData, runWithRequestId } from '@patron/shared-kernel';
 import { MailConfig } from '../mail.config';
 import { MAIL_DEAD_LETTER_QUEUE, MAIL_QUEUE, MailJob } from '../mail.queues';
 import { MailDelivery } from './mail-delivery';
@@ -52,7 +52,7 @@ export class MailProcessor extends WorkerHost implements OnModuleInit, BeforeApp
     try {
       await this.delivery.recordFailure(job.data.outboxId, error, final);
       if (final) {
-        await this.deadLetters.add(job.name, { ...job.data, error: error.message }, { jobId: `${job.id}-${Date.now()}`, removeOnComplete: true });
+        await this.deadLetters.add(job.name, { ...job.data, error: maskPersonalData(error.message) }, { jobId: `${job.id}-${Date.now()}`, removeOnComplete: true });
         // Frees the job id (= outbox id): BullMQ ignores adding a job whose id exists, so while this failed job is
         // kept, a message put back to pending (`requeueDead`) would be relayed but never sent.
         await job.remove();

@@ -1,5 +1,4 @@
-import { Controller, Get, Header, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
-import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { Controller, Get, Header, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ReadinessChecks } from './readiness';
 
@@ -9,7 +8,7 @@ import { ReadinessChecks } from './readiness';
  */
 @Controller('health')
 export class HealthController {
-  constructor(private readonly health: HealthCheckService, private readonly readiness: ReadinessChecks) {}
+  constructor(private readonly readiness: ReadinessChecks) {}
 
   @Get('live')
   @Header('Cache-Control', 'no-store')
@@ -18,14 +17,9 @@ export class HealthController {
   }
 
   @Get('ready')
-  @HealthCheck()
   @Header('Cache-Control', 'no-store')
   async ready(@Res() response: Response): Promise<void> {
-    try {
-      response.status(HttpStatus.OK).type('application/json').json(await this.health.check(this.readiness.indicators()));
-    } catch (error) {
-      if (!(error instanceof ServiceUnavailableException)) throw error;
-      response.status(HttpStatus.SERVICE_UNAVAILABLE).type('application/json').json(error.getResponse());
-    }
+    const { ready, report } = await this.readiness.run();
+    response.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).type('application/json').json(report);
   }
 }

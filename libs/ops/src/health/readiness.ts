@@ -1,12 +1,11 @@
 import { MikroORM } from '@mikro-orm/core';
-import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
-import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { BeforeApplicationShutdown, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { OutboxFacade } from '@patron/outbox';
+import { coalesce } from '../coalesce';
 import { MailQueueProbe } from '../mail-queue-probe';
 import { OpsConfig } from '../ops.config';
-
-const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+import { withTimeout } from '../with-timeout';
 
 /**
  * The checks behind `/health/ready`: the database answers and has no pending migrations, Redis answers (when mail
@@ -22,7 +21,21 @@ export class ReadinessChecks implements BeforeApplicationShutdown {
     private readonly queue: MailQueueProbe,
     private readonly config: OpsConfig,
     private readonly health: HealthIndicatorService,
+    private readonly terminus: HealthCheckService,
   ) {}
+
+  /**
+   * Runs every check (requests arriving while a run is in flight share it) and tells whether the process is ready,
+   * with terminus' report either way.
+   */
+  readonly run: () => Promise<{ ready: boolean; report: HealthCheckResult }> = coalesce(async () => {
+    try {
+      return { ready: true, report: await this.terminus.check(this.indicators()) };
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      return { ready: false, report: error.getResponse() as HealthCheckResult };
+    }
+  });
 
   /** The indicator functions for terminus' `HealthCheckService.check`. */
   indicators(): (() => Promise<HealthIndicatorResult>)[] {
@@ -37,7 +50,8 @@ export class ReadinessChecks implements BeforeApplicationShutdown {
       () => this.check('outbox', async () => {
         const backlog = await this.outbox.backlog();
         const lag = Math.round(backlog.oldestUndeliveredAgeSeconds);
-        if (lag > this.config.maxOutboxLagSeconds) throw new Error(`oldest undelivered message is ${lag} s old (limit ${this.config.maxOutboxLagSeconds} s)`);
+        const limit = this.config.maxOutboxLagSeconds;
+        if (limit > 0 && lag > limit) throw new Error(`oldest undelivered message is ${lag} s old (limit ${limit} s)`);
         return { pending: backlog.pending, lagSeconds: lag };
       }),
     ];

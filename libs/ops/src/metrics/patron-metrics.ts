@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { OutboxFacade } from '@patron/outbox';
 import { MailQueueProbe } from '../mail-queue-probe';
+import { OpsConfig } from '../ops.config';
+import { withTimeout } from '../with-timeout';
+import { coalesce } from '../coalesce';
 
 /**
  * The process's Prometheus metrics, on a registry of its own: HTTP request durations, outbox backlog, mail
- * outcomes, mail queue depth and login failures, plus Node's default process metrics. Gauges that need the database
- * or Redis are read when scraped; while those are down the last values stay.
+ * outcomes, mail queue depth and login failures and blocks, plus Node's default process metrics. Gauges that need the
+ * database or Redis are read when scraped, each read bounded by `OpsConfig.checkTimeoutMs`; while those are down or
+ * hang the last values stay. Labels hold route patterns, mail types and realms only, never ids or personal data.
  */
 @Injectable()
 export class PatronMetrics {
@@ -26,24 +30,32 @@ export class PatronMetrics {
   readonly loginFailures = new Counter({ name: 'patron_login_failures_total', help: 'Failed logins', labelNames: ['realm'] as const, registers: [this.registry] });
   readonly loginBlocks = new Counter({ name: 'patron_login_blocked_total', help: 'Logins refused because the client IP + username is blocked', labelNames: ['realm'] as const, registers: [this.registry] });
 
-  constructor(outbox: OutboxFacade, queue: MailQueueProbe) {
+  constructor(
+    private readonly outbox: OutboxFacade,
+    queue: MailQueueProbe,
+    private readonly config: OpsConfig,
+  ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'patron_' });
-    const oldest = new Gauge({
+    const backlog = () => this.backlog();
+    const depth = coalesce(() => withTimeout(queue.depth(), config.checkTimeoutMs).catch(() => null));
+    new Gauge({
       name: 'patron_outbox_oldest_pending_age_seconds',
-      help: 'Age of the oldest outbox message not yet delivered (0 when none)',
+      help: 'Age of the oldest outbox message not yet delivered (pending or relayed; 0 when none)',
       registers: [this.registry],
+      async collect() {
+        const read = await backlog();
+        if (read) this.set(read.oldestUndeliveredAgeSeconds);
+      },
     });
     new Gauge({
       name: 'patron_outbox_messages',
       help: 'Outbox messages waiting (pending, relayed) or given up (dead)',
       labelNames: ['status'] as const,
       registers: [this.registry],
-      // A scrape while the database is down keeps the last values rather than failing.
+      // A scrape while the database is down or hangs keeps the last values rather than failing or waiting.
       async collect() {
-        const backlog = await outbox.backlog().catch(() => null);
-        if (!backlog) return;
-        for (const status of ['pending', 'relayed', 'dead'] as const) this.set({ status }, backlog[status]);
-        oldest.set(backlog.oldestUndeliveredAgeSeconds);
+        const read = await backlog();
+        if (read) for (const status of ['pending', 'relayed', 'dead'] as const) this.set({ status }, read[status]);
       },
     });
     if (queue.enabled) {
@@ -53,12 +65,14 @@ export class PatronMetrics {
         labelNames: ['state'] as const,
         registers: [this.registry],
         async collect() {
-          const depth = await queue.depth().catch(() => null);
-          for (const [state, count] of Object.entries(depth ?? {})) this.set({ state }, count);
+          for (const [state, count] of Object.entries((await depth()) ?? {})) this.set({ state }, count);
         },
       });
     }
   }
+
+  /** The backlog, read once for the gauges collected together (one scrape) and for scrapes at the same moment. */
+  private readonly backlog = coalesce(() => withTimeout(this.outbox.backlog(), this.config.checkTimeoutMs).catch(() => null));
 
   /** The exposition text. */
   render(): Promise<string> {
