@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CustomerNotFoundError } from './domain/customer.errors';
 import { CustomerImportRow, CustomerImportSummary, RegisterCustomerInput, UpdateCustomerInput } from './dto/customer.inputs';
-import { CustomerView } from './dto/customer.view';
+import { AuthenticatedCustomer, CustomerView } from './dto/customer.view';
 import { CUSTOMER_EXPANDER_PLUGINS, CustomerExpanderPlugin } from './extension/customer-expander.plugin';
 import { RegisterCustomerCommand } from './commands/register-customer/register-customer.command';
 import { ConfirmCustomerRegistrationCommand } from './commands/confirm-customer-registration/confirm-customer-registration.command';
@@ -61,11 +61,12 @@ export class CustomerFacade {
 
   /**
    * Checks login credentials (email ignoring case). Unknown emails cost the same time as known ones. A correct
-   * password stored with an old algorithm (bcrypt) or weaker parameters is rehashed with argon2id.
+   * password stored with an old algorithm (bcrypt) or weaker parameters is rehashed with argon2id. The answer carries
+   * the token version for the tokens to issue.
    * @throws AuthenticationFailedError for an unknown email, a wrong password, a deleted customer, or an
    *   unconfirmed customer while double opt-in is on
    */
-  authenticate(email: string, password: string): Promise<CustomerView> {
+  authenticate(email: string, password: string): Promise<AuthenticatedCustomer> {
     return this.commands.execute(new AuthenticateCustomerCommand(email, password));
   }
 
