@@ -16,6 +16,7 @@ import { FindCustomerByEmailQuery } from './queries/find-customer-by-email/find-
 import { ConfirmCustomerByStaffCommand, CreateCustomerByStaffCommand, SetPasswordByStaffCommand, StaffCreatedCustomer } from './commands/staff/staff-customer.commands';
 import { CustomerSearch, CustomerSearchPage, SearchCustomersQuery } from './queries/search-customers/search-customers.query';
 import { FindTokenVersionQuery } from './queries/find-token-version/find-token-version.query';
+import { HasCustomersQuery } from './queries/has-customers/has-customers.query';
 import { RequestPasswordRestoreCommand } from './commands/request-password-restore/request-password-restore.command';
 import { RestorePasswordCommand } from './commands/restore-password/restore-password.command';
 import { ChangePasswordCommand } from './commands/change-password/change-password.command';
@@ -88,6 +89,11 @@ export class CustomerFacade {
   /** The credential version of a live customer (raised by password changes and deletion), or null. One light query. */
   findTokenVersion(reference: string): Promise<number | null> {
     return this.queries.execute(new FindTokenVersionQuery(reference));
+  }
+
+  /** Whether there is any live (not anonymized) customer at all. One query that stops at the first row. */
+  hasCustomers(): Promise<boolean> {
+    return this.queries.execute(new HasCustomersQuery());
   }
 
   /**
