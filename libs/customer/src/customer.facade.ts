@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CustomerConfig } from './customer.config';
 import { CustomerNotFoundError } from './domain/customer.errors';
 import { CustomerImportRow, CustomerImportSummary, RegisterCustomerInput, UpdateCustomerInput } from './dto/customer.inputs';
 import { AuthenticatedCustomer, CustomerView } from './dto/customer.view';
@@ -28,7 +29,13 @@ export class CustomerFacade {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Inject(CUSTOMER_EXPANDER_PLUGINS) private readonly expanders: CustomerExpanderPlugin[],
+    private readonly config: CustomerConfig,
   ) {}
+
+  /** The locales a customer may have and the one new customers get when none is given (configuration, no I/O). */
+  locales(): { locales: string[]; defaultLocale: string } {
+    return { locales: [...this.config.locales], defaultLocale: this.config.defaultLocale };
+  }
 
   /** Merges what the expander plugins add into `extensions`. */
   private async expand<T extends CustomerView | null>(customer: T): Promise<T> {
