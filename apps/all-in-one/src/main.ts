@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { appLogger, closeOnSignal, Database, Env, listenOrExit, loadEnvOrExit, migrateOnStart, openDatabaseOrExit, PatronCoreModule, stopAcceptingRequests } from '@patron/config';
 import { OutboxRelay } from '@patron/outbox';
+import { CustomerFacade } from '@patron/customer';
 import { StorefrontApiModule } from '../../storefront-api/src/storefront-api.module';
 import { createStorefrontApp, storefrontHttpOptions } from '../../storefront-api/src/storefront.app';
 import { WorkerTasksModule } from '../../worker/src/worker-tasks.module';
@@ -35,13 +36,14 @@ const main = async () => {
   await listenOrExit(storefront, env.STOREFRONT_PORT, 'STOREFRONT_PORT');
   await listenOrExit(backoffice, env.BACKOFFICE_PORT, 'BACKOFFICE_PORT');
 
+  const hasCustomers = await storefront.get(CustomerFacade).hasCustomers();
   const logger = new Logger('Patron');
   logger.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s on ${database.description}`);
   logger.log(`Storefront API   http://localhost:${env.STOREFRONT_PORT}`);
   logger.log(`Back-office API  http://localhost:${env.BACKOFFICE_PORT}/api`);
   if (env.NODE_ENV !== 'production') logger.log(`Mailbox          http://localhost:${env.BACKOFFICE_PORT}/dev/mailbox`);
   logger.log(`Mail: ${env.REDIS_URL ? 'BullMQ on Redis' : 'sent in-process'}, ${env.SMTP_URL ? `over SMTP` : `written to ${env.DATA_DIR}/mail`}`);
-  logger.log(`Demo customers: stop with Ctrl+C and run "npm run demo" (imports 25 customers, then starts again)`);
+  if (!hasCustomers) logger.log(`No customers yet: stop with Ctrl+C and run "npm run demo" (imports 25 demo customers, then starts again)`);
 };
 
 void main();

@@ -8,6 +8,7 @@ import { HealthController, MetricsController } from '@patron/ops';
 import { LoginThrottle } from '@patron/auth';
 import { Env, loggingModule, mailDirectory, redisOptions } from '@patron/config';
 import { MailboxModule } from '@patron/mail';
+import { UserFacade } from '@patron/user';
 import { AuthController, BACKOFFICE_LOGIN_THROTTLE } from './auth/auth.controller';
 import { StaffClaims, StaffGuard, StaffJwtStrategy } from './auth/staff-auth';
 import { CustomerAccessController } from './customer-access/customer-access.controller';
@@ -17,6 +18,8 @@ import { BackofficeCustomersController } from './customers/customers.controller'
 import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller';
 import { BackofficeExceptionFilter } from './http/backoffice-error';
 import { RejectNulCharactersPipe } from './http/reject-nul-characters.pipe';
+import { SettingsController } from './settings/settings.controller';
+import { UsersController } from './users/users.controller';
 
 @Controller('api')
 class BackofficeStatusController {
@@ -42,14 +45,14 @@ export class BackofficeApiModule {
         JwtModule.register({ secret: env.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         ...(dev ? [MailboxModule.forRoot({ mailDirectory: mailDirectory(env) })] : []),
       ],
-      controllers: [HealthController, MetricsController, BackofficeStatusController, AuthController, CustomerAccessController, CustomerGroupsController, CustomerNotesController, BackofficeCustomersController, ...(dev ? [DevMailboxController] : [])],
+      controllers: [HealthController, MetricsController, BackofficeStatusController, AuthController, CustomerAccessController, CustomerGroupsController, CustomerNotesController, BackofficeCustomersController, UsersController, SettingsController, ...(dev ? [DevMailboxController] : [])],
       providers: [
-        { provide: StaffJwtStrategy, useFactory: () => new StaffJwtStrategy(env.JWT_SECRET) },
+        { provide: StaffJwtStrategy, inject: [UserFacade], useFactory: (users: UserFacade) => new StaffJwtStrategy(env.JWT_SECRET, users) },
         StaffGuard,
         {
           provide: QueueDashboard,
-          inject: [JwtService],
-          useFactory: (jwt: JwtService) => new QueueDashboard(jwt, redis ? { connection: redis.options, prefix: env.QUEUE_PREFIX } : null),
+          inject: [JwtService, UserFacade],
+          useFactory: (jwt: JwtService, users: UserFacade) => new QueueDashboard(jwt, users, redis ? { connection: redis.options, prefix: env.QUEUE_PREFIX } : null),
         },
         { provide: BACKOFFICE_LOGIN_THROTTLE, useFactory: () => new LoginThrottle(limits, redis, 'backoffice-login-failures') },
         { provide: APP_FILTER, useClass: BackofficeExceptionFilter },

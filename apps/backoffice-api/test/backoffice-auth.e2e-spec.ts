@@ -103,8 +103,14 @@ describe('back-office users, login and roles', () => {
       if (codes.includes('422')) expect(operation.responses['422'].content!['application/json'].schema).toMatchObject({ properties: { errors: { type: 'array' } } });
     }
     const admins = documented.filter((d) => d.operation.responses['403']).map((d) => d.route);
-    expect(admins).toEqual(expect.arrayContaining(['POST /api/customers', 'DELETE /api/customers/{reference}', 'PUT /api/customer-access', 'DELETE /api/customer-groups/{id}/members']));
+    expect(admins).toEqual(expect.arrayContaining(['POST /api/customers', 'DELETE /api/customers/{reference}', 'PUT /api/customer-access', 'DELETE /api/customer-groups/{id}/members',
+      'GET /api/users', 'GET /api/users/{id}', 'PATCH /api/users/{id}']));
     expect(admins).not.toContain('GET /api/customers');
+    expect(admins).not.toContain('GET /api/settings');
+    const userChanges = document.paths['/api/users/{id}'].patch.requestBody.content['application/json'].schema;
+    expect(userChanges.properties.role).toMatchObject({ enum: ['admin', 'agent'] });
+    expect(userChanges.properties.disabled).toEqual({ type: 'boolean' });
+    expect(userChanges.additionalProperties).toBe(false);
     expect(admins).not.toContain('POST /api/customers/{reference}/notes');
     expect(Object.keys(document.paths['/api/customers/export.csv'].get.responses['200'].content)).toEqual(['text/csv']);
     expect(document.paths['/dev/mailbox']).toBeUndefined();

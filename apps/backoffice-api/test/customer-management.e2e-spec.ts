@@ -124,6 +124,29 @@ describe('back-office customer management', () => {
     expect((await stack.backofficeHttp().post('/api/customers').set(as(admin)).send([1])).body.errors).toEqual([{ field: 'body', message: 'must be an object' }]);
   });
 
+  it('never shows the internal token version: not in a view, a search, the CSV export or the GDPR export', async () => {
+    const shopper = await registerShopper(stack);
+    // A password change raises the version, so there is one to leak beyond the default.
+    await stack.backofficeHttp().put(`/api/customers/${shopper.reference}/password`).set(as(admin)).send({ password: 'Changed-By-Staff-9!' });
+    const [{ token_version }] = await stack.sql<{ token_version: number }>('select token_version from customer where customer_reference = ?', [shopper.reference]);
+    expect(token_version).toBeGreaterThan(1);
+    const view = await stack.backofficeHttp().get(`/api/customers/${shopper.reference}`).set(as(agent));
+    expect(view.status).toBe(200);
+    expect(view.body.data).toMatchObject({ reference: shopper.reference });
+    expect(view.body.data).not.toHaveProperty('tokenVersion');
+    const search = await stack.backofficeHttp().get('/api/customers').query({ q: shopper.reference }).set(as(agent));
+    expect(search.body.data).toEqual([expect.objectContaining({ reference: shopper.reference })]);
+    expect(search.body.data[0]).not.toHaveProperty('tokenVersion');
+    const csv = await stack.backofficeHttp().get('/api/customers/export.csv').query({ q: shopper.reference }).set(as(agent));
+    expect(csv.status).toBe(200);
+    expect(csv.text.split('\n')[0]).toBe('reference,email,salutation,firstName,lastName,gender,dateOfBirth,phone,company,locale,registeredAt,createdAt');
+    expect(csv.text).toContain(shopper.reference);
+    const gdpr = await stack.backofficeHttp().get(`/api/customers/${shopper.reference}/export`).set(as(agent));
+    expect(gdpr.status).toBe(200);
+    expect(gdpr.body.customer).toMatchObject({ reference: shopper.reference });
+    for (const body of [view.text, search.text, csv.text, gdpr.text]) expect(body).not.toMatch(/tokenVersion|token_version/i);
+  });
+
   it('leaves the profile as it was when a default address is not one of the customer\'s', async () => {
     const shopper = await registerShopper(stack);
     const other = await registerShopper(stack);

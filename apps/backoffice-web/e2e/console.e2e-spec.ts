@@ -269,7 +269,12 @@ describeInBrowser('back-office console', () => {
     await page.getByLabel('First name').fill('Hedy');
     await page.getByLabel('Last name').fill('Lamarr');
     await page.getByLabel('Email').fill('grace@example.com');
-    await page.getByLabel('Locale').fill('de_DE');
+    // The locale is a choice of the configured ones (GET /api/settings), starting at the default.
+    const locale = page.getByLabel('Locale');
+    await locale.locator('option', { hasText: 'de_DE' }).waitFor({ state: 'attached' });
+    expect(await locale.inputValue()).toBe('en_US');
+    expect(await locale.locator('option').allTextContents()).toEqual(['en_US', 'de_DE']);
+    await locale.selectOption('de_DE');
     expect(await page.getByLabel(/Send password token/).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Create customer' }).click();
     await page.locator('.field.invalid', { hasText: 'Email' }).getByText('A customer with this email already exists').waitFor();
@@ -279,6 +284,7 @@ describeInBrowser('back-office console', () => {
     const reference = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
     const mails = await stack.sql('select 1 from outbox_message where subject = ? and type = ?', [reference, 'mail.customer-account-created']);
     expect(mails).toHaveLength(1);
+    expect((await api().get(`/api/customers/${reference}`).set(as())).body.data.locale).toBe('de_DE');
   });
 
   it('creates a group and assigns members to it', async () => {
@@ -326,6 +332,58 @@ describeInBrowser('back-office console', () => {
     const { body } = await api().get('/api/customer-access').set(as());
     expect(body.data[0].isRestricted).toBe(!before);
     await shot(page, 'access');
+  });
+
+  it('lets admins change staff roles and disable and enable staff, which applies to their sessions at once', async () => {
+    await stack.app.get(UserFacade).create({ email: 'agent@shop.test', name: 'Alan Agent', role: 'agent', password: PASSWORD });
+    const agentToken = async () => (await api().post('/api/auth/login').send({ email: 'agent@shop.test', password: PASSWORD })).body.accessToken as string;
+    const agent = await agentToken();
+    const usersAs = (t: string) => api().get('/api/users').set({ Authorization: `Bearer ${t}` });
+
+    // The agent, signed in in another browser, sees no staff screen.
+    const agentPage = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await agentPage.goto(`${base}/login`);
+    await agentPage.getByLabel('Email').fill('agent@shop.test');
+    await agentPage.getByLabel('Password').fill(PASSWORD);
+    await agentPage.keyboard.press('Enter');
+    await agentPage.getByRole('heading', { name: 'Customers' }).waitFor();
+    expect(await agentPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff' }).count()).toBe(0);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff' }).click();
+    await page.getByRole('heading', { name: 'Staff users' }).waitFor();
+    const me = page.locator('tbody tr', { hasText: 'Ada Admin' });
+    await me.getByText('(you)').waitFor();
+    expect(await me.getByRole('combobox', { name: 'Role of Ada Admin' }).isDisabled()).toBe(true);
+    expect(await me.getByRole('button').count()).toBe(0);
+
+    const row = page.locator('tbody tr', { hasText: 'Alan Agent' });
+    await row.getByRole('combobox', { name: 'Role of Alan Agent' }).selectOption('admin');
+    await page.getByText('Alan Agent is now admin.').waitFor();
+    expect((await usersAs(agent)).status).toBe(200);
+    await row.getByRole('combobox', { name: 'Role of Alan Agent' }).selectOption('agent');
+    await page.getByText('Alan Agent is now agent.').waitFor();
+    expect((await usersAs(agent)).status).toBe(403);
+
+    await row.getByRole('button', { name: 'Disable Alan Agent' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Disable Alan Agent?' });
+    await dialog.getByText(/signed out everywhere at once/).waitFor();
+    await dialog.getByRole('button', { name: 'Disable Alan Agent' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await row.getByText('Disabled', { exact: true }).waitFor();
+    expect((await api().get('/api/customers').set({ Authorization: `Bearer ${agent}` })).status).toBe(401);
+    expect((await api().post('/api/auth/login').send({ email: 'agent@shop.test', password: PASSWORD })).status).toBe(401);
+    // The agent's console finds its token refused at the next request and goes back to the login.
+    await agentPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click();
+    await agentPage.getByRole('heading', { name: 'Patron back office' }).waitFor();
+    await agentPage.close();
+    await shot(page, 'users');
+
+    await row.getByRole('button', { name: 'Enable Alan Agent' }).click();
+    await page.getByText('Alan Agent can log in again.').waitFor();
+    await row.getByText('Enabled', { exact: true }).waitFor();
+    expect((await usersAs(await agentToken())).status).toBe(403);
+    const { body } = await usersAs(token);
+    expect(body.data.find((u: { email: string }) => u.email === 'agent@shop.test')).toMatchObject({ role: 'agent', disabled: false });
   });
 
   it('is readable at phone width, long names included', async () => {

@@ -11,6 +11,7 @@ import { AddressFormPage } from './pages/AddressFormPage';
 import { GroupListPage } from './pages/GroupListPage';
 import { GroupPage } from './pages/GroupPage';
 import { AccessPage } from './pages/AccessPage';
+import { UsersPage } from './pages/UsersPage';
 
 /** Screens by URL; the back-office app serves index.html for each of these paths. */
 const ROUTES: [string, (p: Record<string, string>) => ReactElement][] = [
@@ -24,6 +25,7 @@ const ROUTES: [string, (p: Record<string, string>) => ReactElement][] = [
   ['/groups/new', () => <GroupPage />],
   ['/groups/:id', (p) => <GroupPage id={Number(p.id)} />],
   ['/access', () => <AccessPage />],
+  ['/users', () => <UsersPage />],
 ];
 
 export const App = () => {
@@ -100,6 +102,11 @@ export const App = () => {
           <Link href="/access" aria-current={section === 'access' ? 'page' : undefined}>
             Guest access
           </Link>
+          {staff.role === 'admin' && (
+            <Link href="/users" aria-current={section === 'users' ? 'page' : undefined}>
+              Staff
+            </Link>
+          )}
           {staff.role === 'admin' && <a href="/admin/queues">Queues</a>}
         </nav>
         <div className="who">

@@ -201,5 +201,18 @@ export interface AccessSetting {
   resourceTypes: string[];
 }
 
+export interface StaffUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  disabledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const ROLES: Role[] = ['admin', 'agent'];
+
 export const SALUTATIONS = ['Mr', 'Mrs', 'Ms', 'Dr'];
 export const GENDERS = ['Male', 'Female'];

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { closeOnSignal, loadEnvOrExit, migrateOnStart, openDatabaseOrExit } from '@patron/config';
 import { CustomerFacade, isValidEmail } from '@patron/customer';
 import { DomainError } from '@patron/shared-kernel';
-import { USER_ROLES, UserFacade, UserRole } from '@patron/user';
+import { USER_ROLES, UserChanges, UserFacade, UserRole, UserView } from '@patron/user';
+import { formatUserList, userByEmail } from './commands/users.command';
 import { readPassword } from './commands/read-password';
 import { OutboxFacade } from '@patron/outbox';
 import { Argon2idPasswordHasher, PasswordConfig } from '@patron/password';
@@ -123,6 +124,96 @@ program
       }
       throw error;
     }
+  });
+
+/** Runs a users:… command: a refused change (unknown email, last admin, weak password) is a message and exit code 1. */
+const runUserCommand = async (work: () => Promise<void>): Promise<void> => {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      console.error(error.message);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
+};
+
+/** Checks `--email` (exit code 2 when it is not an email address). */
+const validEmailOption = (email: string): boolean => {
+  if (isValidEmail(email)) return true;
+  console.error(`--email "${email}" is not a valid email address`);
+  process.exitCode = 2;
+  return false;
+};
+
+program
+  .command('users:list')
+  .description('list the back-office users with their role and whether they are disabled')
+  .action(async () => {
+    console.log(formatUserList(await withApp((app) => app.get(UserFacade).list())));
+  });
+
+/** users:set-role, users:disable, users:enable: one change to the user with this email. */
+const changeUser = (email: string, changes: UserChanges, done: (user: UserView) => string) =>
+  runUserCommand(async () => {
+    const user = await withApp(async (app) => {
+      const users = app.get(UserFacade);
+      return users.update((await userByEmail(users, email)).id, changes);
+    });
+    console.log(done(user));
+  });
+
+program
+  .command('users:set-role')
+  .description('give a back-office user another role; it applies to their current sessions at once')
+  .requiredOption('--email <email>', 'login email of the user')
+  .requiredOption('--role <role>', 'admin (everything) or agent (read customers, add notes)')
+  .action(async (options: { email: string; role: string }) => {
+    if (!(USER_ROLES as readonly string[]).includes(options.role)) {
+      console.error(`--role must be one of ${USER_ROLES.join(', ')}`);
+      process.exitCode = 2;
+      return;
+    }
+    if (!validEmailOption(options.email)) return;
+    await changeUser(options.email, { role: options.role as UserRole }, (u) => `${u.email} is now ${u.role}.`);
+  });
+
+program
+  .command('users:disable')
+  .description('disable a back-office user: their sessions end at once and they cannot log in (the last enabled admin cannot be disabled)')
+  .requiredOption('--email <email>', 'login email of the user')
+  .action(async (options: { email: string }) => {
+    if (!validEmailOption(options.email)) return;
+    await changeUser(options.email, { disabled: true }, (u) => `Disabled ${u.email}: their sessions ended and they cannot log in.`);
+  });
+
+program
+  .command('users:enable')
+  .description('let a disabled back-office user log in again')
+  .requiredOption('--email <email>', 'login email of the user')
+  .action(async (options: { email: string }) => {
+    if (!validEmailOption(options.email)) return;
+    await changeUser(options.email, { disabled: false }, (u) => `Enabled ${u.email}: they can log in again.`);
+  });
+
+program
+  .command('users:set-password')
+  .description('set a new password for a back-office user, read from standard input or asked for (never an argument); their sessions end')
+  .requiredOption('--email <email>', 'login email of the user')
+  .action(async (options: { email: string }) => {
+    if (!validEmailOption(options.email)) return;
+    const password = await readPassword('New password: ');
+    await runUserCommand(async () => {
+      const user = await withApp(async (app) => {
+        const users = app.get(UserFacade);
+        const found = await userByEmail(users, options.email);
+        await users.setPassword(found.id, password);
+        return found;
+      });
+      console.log(`New password set for ${user.email}; their sessions ended.`);
+    });
   });
 
 program

@@ -11,7 +11,7 @@ export type ExportAudience = 'customer' | 'staff';
 export interface CustomerDataExport {
   exportedAt: Date;
   /** The profile, with what customer expander plugins add under `extensions`. */
-  customer: Omit<CustomerView, 'tokenVersion'>;
+  customer: CustomerView;
   /** With what address expander plugins add under `extensions`. */
   addresses: AddressView[];
   groups: { id: number; name: string; description: string | null }[];

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CustomerConfig } from './customer.config';
 import { CustomerNotFoundError } from './domain/customer.errors';
 import { CustomerImportRow, CustomerImportSummary, RegisterCustomerInput, UpdateCustomerInput } from './dto/customer.inputs';
-import { CustomerView } from './dto/customer.view';
+import { AuthenticatedCustomer, CustomerView } from './dto/customer.view';
 import { CUSTOMER_EXPANDER_PLUGINS, CustomerExpanderPlugin } from './extension/customer-expander.plugin';
 import { RegisterCustomerCommand } from './commands/register-customer/register-customer.command';
 import { ConfirmCustomerRegistrationCommand } from './commands/confirm-customer-registration/confirm-customer-registration.command';
@@ -16,6 +17,7 @@ import { FindCustomerByEmailQuery } from './queries/find-customer-by-email/find-
 import { ConfirmCustomerByStaffCommand, CreateCustomerByStaffCommand, SetPasswordByStaffCommand, StaffCreatedCustomer } from './commands/staff/staff-customer.commands';
 import { CustomerSearch, CustomerSearchPage, SearchCustomersQuery } from './queries/search-customers/search-customers.query';
 import { FindTokenVersionQuery } from './queries/find-token-version/find-token-version.query';
+import { HasCustomersQuery } from './queries/has-customers/has-customers.query';
 import { RequestPasswordRestoreCommand } from './commands/request-password-restore/request-password-restore.command';
 import { RestorePasswordCommand } from './commands/restore-password/restore-password.command';
 import { ChangePasswordCommand } from './commands/change-password/change-password.command';
@@ -27,7 +29,13 @@ export class CustomerFacade {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Inject(CUSTOMER_EXPANDER_PLUGINS) private readonly expanders: CustomerExpanderPlugin[],
+    private readonly config: CustomerConfig,
   ) {}
+
+  /** The locales a customer may have and the one new customers get when none is given (configuration, no I/O). */
+  locales(): { locales: string[]; defaultLocale: string } {
+    return { locales: [...this.config.locales], defaultLocale: this.config.defaultLocale };
+  }
 
   /** Merges what the expander plugins add into `extensions`. */
   private async expand<T extends CustomerView | null>(customer: T): Promise<T> {
@@ -61,11 +69,12 @@ export class CustomerFacade {
 
   /**
    * Checks login credentials (email ignoring case). Unknown emails cost the same time as known ones. A correct
-   * password stored with an old algorithm (bcrypt) or weaker parameters is rehashed with argon2id.
+   * password stored with an old algorithm (bcrypt) or weaker parameters is rehashed with argon2id. The answer carries
+   * the token version for the tokens to issue.
    * @throws AuthenticationFailedError for an unknown email, a wrong password, a deleted customer, or an
    *   unconfirmed customer while double opt-in is on
    */
-  authenticate(email: string, password: string): Promise<CustomerView> {
+  authenticate(email: string, password: string): Promise<AuthenticatedCustomer> {
     return this.commands.execute(new AuthenticateCustomerCommand(email, password));
   }
 
@@ -87,6 +96,11 @@ export class CustomerFacade {
   /** The credential version of a live customer (raised by password changes and deletion), or null. One light query. */
   findTokenVersion(reference: string): Promise<number | null> {
     return this.queries.execute(new FindTokenVersionQuery(reference));
+  }
+
+  /** Whether there is any live (not anonymized) customer at all. One query that stops at the first row. */
+  hasCustomers(): Promise<boolean> {
+    return this.queries.execute(new HasCustomersQuery());
   }
 
   /**

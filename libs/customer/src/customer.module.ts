@@ -23,6 +23,7 @@ import { ImportCustomersHandler } from './commands/import-customers/import-custo
 import { FindCustomerByReferenceHandler } from './queries/find-customer-by-reference/find-customer-by-reference.handler';
 import { FindCustomerByEmailHandler } from './queries/find-customer-by-email/find-customer-by-email.handler';
 import { FindTokenVersionHandler } from './queries/find-token-version/find-token-version.handler';
+import { HasCustomersHandler } from './queries/has-customers/has-customers.handler';
 import { RequestPasswordRestoreHandler } from './commands/request-password-restore/request-password-restore.handler';
 import { RestorePasswordHandler } from './commands/restore-password/restore-password.handler';
 import { ChangePasswordHandler } from './commands/change-password/change-password.handler';
@@ -41,6 +42,7 @@ const HANDLERS = [
   FindCustomerByReferenceHandler,
   FindCustomerByEmailHandler,
   FindTokenVersionHandler,
+  HasCustomersHandler,
   RequestPasswordRestoreHandler,
   RestorePasswordHandler,
   ChangePasswordHandler,

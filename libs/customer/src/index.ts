@@ -3,7 +3,7 @@ export * from './customer.facade';
 export * from './customer.config';
 export * from './domain/customer.errors';
 export { isValidEmail, normalizeEmail } from './domain/email-address';
-export type { CustomerView } from './dto/customer.view';
+export type { AuthenticatedCustomer, CustomerView } from './dto/customer.view';
 export type * from './dto/customer.inputs';
 export type { ImportCustomersOptions } from './commands/import-customers/import-customers.command';
 export * from './extension/pre-registration.plugin';

@@ -5,3 +5,4 @@ export { BackofficeUser, USER_ROLES } from './domain/backoffice-user.entity';
 export type { UserRole } from './domain/backoffice-user.entity';
 export type * from './dto/user.view';
 export { Migration20261203001000_backoffice_user } from './persistence/migrations/Migration20261203001000_backoffice_user';
+export { Migration20261206000100_backoffice_user_access } from './persistence/migrations/Migration20261206000100_backoffice_user_access';

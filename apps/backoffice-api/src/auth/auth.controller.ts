@@ -28,7 +28,9 @@ export class AuthController {
   ) {}
 
   /**
-   * Back-office login: a JWT for the back office only (8 h). Failures are counted per IP + email, as on the storefront.
+   * Back-office login: a JWT for the back office only (8 h), which stops working at once when the user is disabled or
+   * gets a new password. Failures are counted per IP + email, as on the storefront; disabled users are refused as a
+   * wrong password is.
    * Admins also get the token as an HttpOnly, same-site cookie that only the queue dashboard's path receives.
    */
   @Post('login')
@@ -47,8 +49,9 @@ export class AuthController {
     try {
       const user = await this.users.authenticate(email, password);
       await this.throttle.reset(clientIp, email);
+      // Only who and which token version: name and role are read from the user record on every request.
       const accessToken = await this.jwt.signAsync(
-        { name: user.name, role: user.role },
+        { tv: user.tokenVersion },
         { subject: String(user.id), audience: BACKOFFICE_AUDIENCE, issuer: 'patron', expiresIn: TOKEN_TTL_SECONDS },
       );
       if (user.role === 'admin') response.cookie(STAFF_TOKEN_COOKIE, accessToken, { ...dashboardCookie(request), maxAge: TOKEN_TTL_SECONDS * 1000 });
@@ -70,7 +73,7 @@ export class AuthController {
     response.clearCookie(STAFF_TOKEN_COOKIE, dashboardCookie(request));
   }
 
-  /** Who the token belongs to. */
+  /** Who the token belongs to, with the name and role the user has now. */
   @Get('me')
   @StaffOnly()
   me(@Staff() staff: StaffClaims) {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { UserFacade } from '@patron/user';
 import type { UserRole } from '@patron/user';
 import { BackofficeError } from '../http/backoffice-error';
 import { ROLES_EXTENSION } from '../http/openapi';
@@ -16,18 +17,32 @@ export interface StaffClaims {
   role: UserRole;
 }
 
+/** What a back-office token carries: the user id (`sub`) and the user's token version (`tv`) when it was issued. */
+export const tokenClaimsOf = (payload: { sub?: unknown; tv?: unknown }): { userId: number; tokenVersion: number } | null => {
+  const userId = typeof payload.sub === 'string' && /^\d{1,15}$/.test(payload.sub) ? Number(payload.sub) : NaN;
+  return Number.isSafeInteger(userId) && Number.isInteger(payload.tv) ? { userId, tokenVersion: payload.tv as number } : null;
+};
+
+/**
+ * The signed-in staff member behind a verified token payload, with the name and role their user record has now;
+ * null when the user is gone or disabled, or the token is older than the user's last password change or disabling.
+ * One primary-key lookup per request (no cache), so a change made by any process applies to the next request.
+ */
+export const currentStaff = async (users: UserFacade, payload: { sub?: unknown; tv?: unknown }): Promise<StaffClaims | null> => {
+  const claims = tokenClaimsOf(payload);
+  const user = claims && (await users.findSignedIn(claims.userId, claims.tokenVersion));
+  return user ? { userId: user.id, name: user.name, role: user.role } : null;
+};
+
 /** passport-jwt strategy for back-office tokens: their own audience, so storefront tokens are refused. */
 @Injectable()
 export class StaffJwtStrategy extends PassportStrategy(Strategy, 'backoffice-jwt') {
-  constructor(secret: string) {
+  constructor(secret: string, private readonly users: UserFacade) {
     super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: secret, audience: BACKOFFICE_AUDIENCE, issuer: 'patron', algorithms: ['HS256'] });
   }
 
-  validate(payload: { sub?: unknown; name?: unknown; role?: unknown }): StaffClaims | false {
-    const userId = Number(payload.sub);
-    return Number.isInteger(userId) && (payload.role === 'admin' || payload.role === 'agent')
-      ? { userId, name: String(payload.name ?? ''), role: payload.role }
-      : false;
+  async validate(payload: { sub?: unknown; tv?: unknown }): Promise<StaffClaims | false> {
+    return (await currentStaff(this.users, payload)) ?? false;
   }
 }
 
@@ -35,7 +50,10 @@ const ROLES = 'backoffice.roles';
 /** Only these roles may call the endpoint (default: any signed-in back-office user); the OpenAPI document shows its 403. */
 export const Roles = (...roles: UserRole[]) => applyDecorators(SetMetadata(ROLES, roles), ApiExtension(ROLES_EXTENSION, roles));
 
-/** Signed-in back-office users only: 401 without a valid token, 403 without the endpoint's role. */
+/**
+ * Signed-in back-office users only: 401 without a valid token (or for a disabled user, or a token from before the
+ * user's last password change), 403 without the endpoint's role as the user record has it now.
+ */
 @Injectable()
 export class StaffGuard extends AuthGuard('backoffice-jwt') {
   constructor(private readonly reflector: Reflector) {

@@ -38,7 +38,7 @@ describe('serveConsole', () => {
     writeFileSync(join(directory, 'assets', 'index-abc.js'), 'console.log(1)');
     const app = await appServing(directory);
     try {
-      for (const path of ['/', '/login', '/customers', '/customers/DE--1/addresses/new', '/groups/3', '/access']) {
+      for (const path of ['/', '/login', '/customers', '/customers/DE--1/addresses/new', '/groups/3', '/access', '/users']) {
         const page = await request(app.getHttpServer()).get(path);
         expect([path, page.status, page.headers['cache-control']]).toEqual([path, 200, 'no-cache']);
         expect(page.text).toContain('<div id="root">');

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
  * one by one rather than as a catch-all, so `/api`, `/dev/mailbox`, `/admin/queues` and whatever else the back-office
  * app serves stay untouched.
  */
-export const CONSOLE_ROUTES = ['/', '/login', '/customers', '/customers/*rest', '/groups', '/groups/*rest', '/access'];
+export const CONSOLE_ROUTES = ['/', '/login', '/customers', '/customers/*rest', '/groups', '/groups/*rest', '/access', '/users'];
 
 /**
  * Where `npm run build` puts the console (dist/backoffice-web): next to dist/apps when running the build, or in dist/

@@ -13,7 +13,14 @@ export const validateBody = <S extends z.ZodType>(schema: S, body: unknown): z.i
     error: (issue) => (issue.input === undefined ? 'is required' : issue.code === 'invalid_type' ? `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}` : undefined),
   });
   if (result.success) return result.data;
-  throw new InputValidationError(result.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message })));
+  throw new InputValidationError(
+    result.error.issues.flatMap((i) =>
+      // Strict schemas name each field they do not take, rather than the body as a whole.
+      i.code === 'unrecognized_keys'
+        ? i.keys.map((key) => ({ field: [...i.path, key].join('.'), message: 'is not a field this request takes' }))
+        : [{ field: i.path.join('.') || 'body', message: i.message }],
+    ),
+  );
 };
 
 const toOpenApi = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as SchemaObject;

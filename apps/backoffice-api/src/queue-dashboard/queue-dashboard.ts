@@ -6,7 +6,8 @@ import { ExpressAdapter } from '@bull-board/express';
 import { ConnectionOptions, Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import { MAIL_DEAD_LETTER_QUEUE, MAIL_QUEUE } from '@patron/mail';
-import { BACKOFFICE_AUDIENCE } from '../auth/staff-auth';
+import { UserFacade } from '@patron/user';
+import { BACKOFFICE_AUDIENCE, currentStaff, StaffClaims } from '../auth/staff-auth';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 /** The cookie a browser sends the staff token in (`POST /api/auth/login` sets it for admins), since a link cannot carry a header. */
@@ -23,14 +24,15 @@ const refuse = (res: Response, statusCode: 401 | 403 | 404, message: string) =>
   res.status(statusCode).json({ statusCode, error: { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[statusCode], message });
 
 /**
- * bull-board on the `mail` and `mail-dead-letter` queues at `/admin/queues`, for admins only (a back-office token
- * with the admin role, as a bearer token or the `patron_staff_token` cookie). Without Redis there is no queue.
+ * bull-board on the `mail` and `mail-dead-letter` queues at `/admin/queues`, for admins only (a current back-office
+ * token of an enabled user who is an admin now, as a bearer token or the `patron_staff_token` cookie). Without Redis
+ * there is no queue.
  */
 @Injectable()
 export class QueueDashboard implements OnApplicationShutdown {
   private readonly queues: Queue[];
 
-  constructor(private readonly jwt: JwtService, redis: { connection: ConnectionOptions; prefix: string } | null) {
+  constructor(private readonly jwt: JwtService, private readonly users: UserFacade, redis: { connection: ConnectionOptions; prefix: string } | null) {
     this.queues = redis ? [MAIL_QUEUE, MAIL_DEAD_LETTER_QUEUE].map((name) => new Queue(name, { connection: redis.connection, prefix: redis.prefix })) : [];
     for (const queue of this.queues) queue.on('error', () => undefined); // the dashboard shows it
   }
@@ -39,16 +41,24 @@ export class QueueDashboard implements OnApplicationShutdown {
     const adapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
     if (this.queues.length) createBullBoard({ queues: this.queues.map((q) => new BullMQAdapter(q)), serverAdapter: adapter });
     const router = this.queues.length ? adapter.getRouter() : null;
-    app.use(QUEUE_DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => {
+    app.use(QUEUE_DASHBOARD_PATH, async (req: Request, res: Response, next: NextFunction) => {
       const token = tokenOf(req);
       if (!token) return refuse(res, 401, 'A valid back-office access token is required.');
-      let role: unknown;
+      let payload: { sub?: unknown; tv?: unknown };
       try {
-        role = this.jwt.verify<{ role?: unknown }>(token, { audience: BACKOFFICE_AUDIENCE, issuer: 'patron' }).role;
+        payload = this.jwt.verify(token, { audience: BACKOFFICE_AUDIENCE, issuer: 'patron' });
       } catch {
         return refuse(res, 401, 'A valid back-office access token is required.');
       }
-      if (role !== 'admin') return refuse(res, 403, 'This needs the role admin.');
+      // The same checks as the API's guard: the user is enabled, the token is current, the role is the one held now.
+      let staff: StaffClaims | null;
+      try {
+        staff = await currentStaff(this.users, payload);
+      } catch (error) {
+        return next(error);
+      }
+      if (!staff) return refuse(res, 401, 'A valid back-office access token is required.');
+      if (staff.role !== 'admin') return refuse(res, 403, 'This needs the role admin.');
       if (!router) return refuse(res, 404, 'There is no queue dashboard: mail is sent in-process because REDIS_URL is not set.');
       return router(req, res, next);
     });

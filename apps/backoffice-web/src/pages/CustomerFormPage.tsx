@@ -6,6 +6,7 @@ import { profileChanges, ProfileForm, profileForm } from '../forms';
 import { Link, navigate } from '../router';
 import { useIsAdmin } from '../session';
 import { customerPath } from './CustomerPage';
+import { localeChoices, useSettings } from '../settings';
 
 const SHOWN = ['salutation', 'firstName', 'lastName', 'email', 'gender', 'dateOfBirth', 'phone', 'company', 'locale', 'sendPasswordToken', 'defaultBillingAddress', 'defaultShippingAddress'];
 
@@ -24,6 +25,12 @@ export const CustomerFormPage = ({ reference }: { reference?: string }) => {
   const { busy, error, fields, submit } = useSubmit();
   const tokenAction = useSubmit();
   const customer = existing.data?.data;
+  const settings = useSettings();
+
+  // A new customer starts with the default locale (the API would pick it too); the form always shows a choice.
+  useEffect(() => {
+    if (!reference && settings.data) setForm((f) => (f.locale ? f : { ...f, locale: settings.data!.defaultLocale }));
+  }, [reference, settings.data]);
 
   useEffect(() => {
     if (!customer) return;
@@ -112,15 +119,18 @@ export const CustomerFormPage = ({ reference }: { reference?: string }) => {
           <Field label="Date of birth" error={fields.dateOfBirth}>
             {(p) => <input {...p} type="date" value={form.dateOfBirth} onChange={set('dateOfBirth')} />}
           </Field>
-          <Field label="Locale" error={fields.locale}>
+          <Field label="Locale" error={fields.locale} hint={customer ? undefined : 'Mails to the customer are written in it.'}>
             {(p) => (
-              <>
-                <input {...p} list="locales" value={form.locale} onChange={set('locale')} placeholder="en_US" />
-                <datalist id="locales">
-                  <option value="en_US" />
-                  <option value="de_DE" />
-                </datalist>
-              </>
+              <select {...p} value={form.locale} onChange={set('locale')} disabled={!settings.data}>
+                {!settings.data && <option value={form.locale}>{settings.error ? 'Locales could not be loaded' : 'Loading…'}</option>}
+                {settings.data &&
+                  localeChoices(settings.data.locales, form.locale).map((l) => (
+                    <option key={l} value={l}>
+                      {l}
+                      {settings.data!.locales.includes(l) ? '' : ' (not configured)'}
+                    </option>
+                  ))}
+              </select>
             )}
           </Field>
           <Field label="Phone" error={fields.phone}>

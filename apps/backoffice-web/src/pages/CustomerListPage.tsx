@@ -5,6 +5,7 @@ import { CustomerFilters, filtersUrl, hasFilters, readFilters, searchQuery, Sort
 import { customerStatus, formatDate, fullName } from '../format';
 import { Link, navigate, useLocation } from '../router';
 import { useIsAdmin } from '../session';
+import { localeChoices, useSettings } from '../settings';
 
 const PAGE_SIZE = 25;
 
@@ -23,6 +24,7 @@ export const CustomerListPage = () => {
   const isAdmin = useIsAdmin();
   const page = useLoad(() => api.get<SearchPage>('/api/customers', searchQuery(filters, PAGE_SIZE)), [key]);
   const groups = useLoad(() => api.get<{ data: Group[] }>('/api/customer-groups'), []);
+  const settings = useSettings();
   // Cursors of the pages before this one, so "Previous" can go back (keyset paging has no page numbers).
   const [previous, setPrevious] = useState<string[]>([]);
   const [text, setText] = useState(filters.q);
@@ -130,7 +132,7 @@ export const CustomerListPage = () => {
             Locale
             <select value={filters.locale} onChange={(e) => change({ locale: e.target.value })}>
               <option value="">Any</option>
-              {['en_US', 'de_DE', ...(filters.locale && !['en_US', 'de_DE'].includes(filters.locale) ? [filters.locale] : [])].map((l) => (
+              {localeChoices(settings.data?.locales ?? [], filters.locale).map((l) => (
                 <option key={l} value={l}>
                   {l}
                 </option>

@@ -1,7 +1,7 @@
 import { Gender, Salutation } from '../customer.config';
 import { Customer } from '../domain/customer.entity';
 
-/** A customer as facades return it: no password or key material. */
+/** A customer as facades return it: no password, key material or token version. */
 export interface CustomerView {
   reference: string;
   email: string;
@@ -19,10 +19,13 @@ export interface CustomerView {
   updatedAt: Date;
   /** A requested email change waiting for its verification, or null. */
   pendingEmail: string | null;
-  /** Version of the customer's credentials; tokens carrying an older one are no longer valid. */
-  tokenVersion: number;
   /** What customer expander plugins added, by their keys; absent when none are registered. */
   extensions?: Record<string, unknown>;
+}
+
+/** A customer who just proved their password, with the credential version the tokens issued now must carry (internal: never shown). */
+export interface AuthenticatedCustomer extends CustomerView {
+  tokenVersion: number;
 }
 
 /** `YYYY-MM-DD`: PostgreSQL drivers hand `date` columns back as strings, the embedded one as a UTC-midnight Date. */
@@ -44,5 +47,4 @@ export const toCustomerView = (c: Customer): CustomerView => ({
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
   pendingEmail: c.pendingEmail ?? null,
-  tokenVersion: c.tokenVersion,
 });

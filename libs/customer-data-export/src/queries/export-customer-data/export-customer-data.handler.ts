@@ -25,7 +25,7 @@ export class ExportCustomerDataHandler implements IQueryHandler<ExportCustomerDa
   ) {}
 
   async execute({ reference, audience }: ExportCustomerDataQuery): Promise<CustomerDataExport> {
-    const { tokenVersion: _internal, ...customer } = await this.customers.getByReference(reference);
+    const customer = await this.customers.getByReference(reference);
     const [addresses, groups, orders, history, notes] = await Promise.all([
       this.addresses.listForCustomer(reference),
       this.groups.groupsOf(reference),

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { CustomerView } from '../../dto/customer.view';
+import { AuthenticatedCustomer } from '../../dto/customer.view';
 
-export class AuthenticateCustomerCommand extends Command<CustomerView> {
+export class AuthenticateCustomerCommand extends Command<AuthenticatedCustomer> {
   constructor(readonly email: string, readonly password: string) {
     super();
   }

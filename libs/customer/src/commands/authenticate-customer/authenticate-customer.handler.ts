@@ -5,7 +5,7 @@ import { PasswordFacade } from '@patron/password';
 import { CustomerConfig } from '../../customer.config';
 import { Customer } from '../../domain/customer.entity';
 import { AuthenticationFailedError } from '../../domain/customer.errors';
-import { CustomerView, toCustomerView } from '../../dto/customer.view';
+import { AuthenticatedCustomer, toCustomerView } from '../../dto/customer.view';
 import { CustomerRepository } from '../../persistence/customer.repository';
 import { AuthenticateCustomerCommand } from './authenticate-customer.command';
 
@@ -17,7 +17,7 @@ export class AuthenticateCustomerHandler implements ICommandHandler<Authenticate
     private readonly passwords: PasswordFacade,
   ) {}
 
-  async execute({ email, password }: AuthenticateCustomerCommand): Promise<CustomerView> {
+  async execute({ email, password }: AuthenticateCustomerCommand): Promise<AuthenticatedCustomer> {
     const started = performance.now();
     const em = forkJoiningTransaction(this.em);
     const customer = await CustomerRepository.findLiveByEmail(em, email);
@@ -35,6 +35,6 @@ export class AuthenticateCustomerHandler implements ICommandHandler<Authenticate
       // Conditional on the old hash, so a password changed meanwhile is never overwritten.
       await em.nativeUpdate(Customer, { id: customer.id, passwordHash: customer.passwordHash }, { passwordHash: upgradedHash });
     }
-    return toCustomerView(customer);
+    return { ...toCustomerView(customer), tokenVersion: customer.tokenVersion };
   }
 }

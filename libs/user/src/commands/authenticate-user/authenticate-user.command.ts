@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { UserView } from '../../dto/user.view';
+import { AuthenticatedUser } from '../../dto/user.view';
 
-export class AuthenticateUserCommand extends Command<UserView> {
+export class AuthenticateUserCommand extends Command<AuthenticatedUser> {
   constructor(readonly email: string, readonly password: string) {
     super();
   }
