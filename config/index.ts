@@ -9,3 +9,4 @@ export * from './core.module';
 export * from './extensions';
 export * from './bootstrap';
 export * from './logging';
+export * from './client-errors';

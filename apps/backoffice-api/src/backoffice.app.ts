@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { EventBus } from '@nestjs/cqrs';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Database, Env, PatronCoreModule, useRequestIds } from '@patron/config';
+import { answerClientErrorsWith, Database, Env, PatronCoreModule, useRequestIds } from '@patron/config';
 import { PatronMetrics, ReadinessChecks, useHttpMetrics } from '@patron/ops';
 import { OutboxFacade } from '@patron/outbox';
 import { CustomerFacade } from '@patron/customer';
@@ -51,6 +51,7 @@ export class SharedBackofficeAppModule {
 
 export const createBackofficeApp = async (root: DynamicModule, logger: LoggerService | LogLevel[] | false, trustProxy: boolean | number | string = false) => {
   const app = await NestFactory.create<NestExpressApplication>(root, { logger });
+  answerClientErrorsWith(app, 'application/json', (statusCode, error) => ({ statusCode, error, message: `${error}.` }));
   useRequestIds(app);
   useHttpMetrics(app, 'backoffice');
   app.get(QueueDashboard).mount(app);

@@ -124,6 +124,16 @@ describe('back-office customer management', () => {
     expect((await stack.backofficeHttp().post('/api/customers').set(as(admin)).send([1])).body.errors).toEqual([{ field: 'body', message: 'must be an object' }]);
   });
 
+  it('answers 422, not a 500, to a body of deeply nested arrays', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const login = await stack.backofficeHttp().post('/api/auth/login').set('Content-Type', 'application/json').send(deep);
+    expect(login.status).toBe(422);
+    expect(login.body).toMatchObject({ statusCode: 422, errors: [{ field: 'body', message: 'must be an object' }] });
+    const withNul = await stack.backofficeHttp().post('/api/customers').set(as(admin)).set('Content-Type', 'application/json').send(`{"a":${'['.repeat(20_000)}${JSON.stringify('\u0000')}${']'.repeat(20_000)}}`);
+    expect(withNul.status).toBe(422);
+    expect(withNul.body.errors).toEqual([{ field: `a${'.0'.repeat(20_000)}`, message: 'must not contain NUL characters' }]);
+  });
+
   it('never shows the internal token version: not in a view, a search, the CSV export or the GDPR export', async () => {
     const shopper = await registerShopper(stack);
     // A password change raises the version, so there is one to leak beyond the default.

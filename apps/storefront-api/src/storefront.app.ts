@@ -1,7 +1,7 @@
 import { INestApplication, LoggerService, LogLevel, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Database, Env, PatronCoreModule, useRequestIds } from '@patron/config';
+import { answerClientErrorsWith, Database, Env, PatronCoreModule, useRequestIds } from '@patron/config';
 import { useHttpMetrics } from '@patron/ops';
 import { StorefrontApiModule } from './storefront-api.module';
 import { JSON_API_CONTENT_TYPE } from './glue/json-api';
@@ -35,6 +35,7 @@ export const configureStorefrontHttp = (app: NestExpressApplication, options: St
   app.use((error: { type?: string }, _req: unknown, _res: unknown, next: (error: unknown) => void) =>
     next(error?.type === 'entity.parse.failed' ? GLUE_ERRORS.invalidDocument('Request body is not valid JSON.') : error),
   );
+  answerClientErrorsWith(app, JSON_API_CONTENT_TYPE, (status, reason) => ({ errors: [{ status, code: '000', detail: `${reason}.` }] }));
   useRequestIds(app);
   useHttpMetrics(app, 'storefront');
   app.set('trust proxy', options.trustProxy ?? false);

@@ -49,6 +49,8 @@ export class AuthFacade {
       if (error instanceof AuthenticationFailedError) {
         await this.throttle.recordFailure(clientIp, username);
         this.events.publish(new LoginFailed('storefront'));
+      } else {
+        await this.throttle.refund(clientIp, username);
       }
       throw error;
     }

@@ -3,14 +3,37 @@ import { FieldViolation, InputValidationError } from '@patron/shared-kernel';
 
 const NUL = '\u0000';
 
-const findNul = (value: unknown, path: string, found: FieldViolation[]): void => {
-  if (typeof value === 'string') {
-    if (value.includes(NUL)) found.push({ field: path || 'body', message: 'must not contain NUL characters' });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => findNul(item, path ? `${path}.${index}` : String(index), found));
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) findNul(item, path ? `${path}.${key}` : key, found);
+interface Visit {
+  value: unknown;
+  key: string;
+  parent?: Visit;
+}
+
+const pathOf = (visit: Visit): string => {
+  const keys: string[] = [];
+  for (let v: Visit | undefined = visit; v; v = v.parent) if (v.key) keys.unshift(v.key);
+  return keys.join('.');
+};
+
+/**
+ * Walks the value with a stack of its own rather than recursion: a body may nest arrays as deep as its size allows,
+ * which would overflow the call stack. Paths are only built for the fields reported.
+ */
+const findNul = (value: unknown, root: string): FieldViolation[] => {
+  const found: FieldViolation[] = [];
+  const pending: Visit[] = [{ value, key: root }];
+  while (pending.length) {
+    const visit = pending.pop()!;
+    const current = visit.value;
+    if (typeof current === 'string') {
+      if (current.includes(NUL)) found.push({ field: pathOf(visit) || 'body', message: 'must not contain NUL characters' });
+    } else if (Array.isArray(current)) {
+      for (let index = current.length - 1; index >= 0; index--) pending.push({ value: current[index], key: String(index), parent: visit });
+    } else if (current && typeof current === 'object') {
+      pending.push(...Object.entries(current).reverse().map(([key, item]) => ({ value: item, key, parent: visit })));
+    }
   }
+  return found;
 };
 
 /**
@@ -21,8 +44,7 @@ const findNul = (value: unknown, path: string, found: FieldViolation[]): void =>
 export class RejectNulCharactersPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;
-    const found: FieldViolation[] = [];
-    findNul(value, metadata.data ?? '', found);
+    const found = findNul(value, metadata.data ?? '');
     if (found.length) throw new InputValidationError(found);
     return value;
   }

@@ -73,6 +73,11 @@ export class LoginThrottle implements OnApplicationShutdown {
     }
   }
 
+  /** An attempt that never reached the password check (e.g. the database was unavailable) does not count. */
+  async refund(clientIp: string, username: string): Promise<void> {
+    await this.limiter.reward(this.key(clientIp, username), 1).catch(() => undefined);
+  }
+
   /** A successful login clears the pair's failures. */
   async reset(clientIp: string, username: string): Promise<void> {
     await this.limiter.delete(this.key(clientIp, username)).catch(() => undefined);
