@@ -9,7 +9,16 @@ export interface SmtpCount {
 
 /** The counting SMTP server (`smtp-counter`) in its own process. */
 export class SmtpCounter {
-  private constructor(private readonly child: ChildProcess, readonly port: number) {}
+  private next = 0;
+  private readonly pending = new Map<number, (answer: Record<string, unknown>) => void>();
+
+  private constructor(private readonly child: ChildProcess, readonly port: number) {
+    child.on('message', (m: { id?: number }) => {
+      if (m.id === undefined) return;
+      this.pending.get(m.id)?.(m as Record<string, unknown>);
+      this.pending.delete(m.id);
+    });
+  }
 
   static async start(): Promise<SmtpCounter> {
     const child = fork(join(__dirname, 'smtp-counter.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -28,11 +37,21 @@ export class SmtpCounter {
     return this.child.pid!;
   }
 
-  count(): Promise<SmtpCount> {
+  private ask<T>(question: Record<string, unknown>): Promise<T> {
+    const id = this.next++;
     return new Promise((resolve) => {
-      this.child.once('message', (m) => resolve(m as SmtpCount));
-      this.child.send('count');
+      this.pending.set(id, (answer) => resolve(answer as T));
+      this.child.send({ id, ...question });
     });
+  }
+
+  count(): Promise<SmtpCount> {
+    return this.ask<SmtpCount>({ ask: 'count' });
+  }
+
+  /** The last link token mailed to `to`, or null. */
+  async token(to: string): Promise<string | null> {
+    return (await this.ask<{ token: string | null }>({ ask: 'token', to })).token;
   }
 
   /** Resolves once at least `total` mails arrived (polling every 20 ms). */

@@ -1,41 +1,45 @@
 /**
  * An SMTP server that accepts every mail and only counts it (by Message-ID), so that the sink is never what a
- * benchmark measures. Run as a child process (`fork`): it sends `{ port }` once listening, and answers a
- * `'count'` message with `{ count, distinct, duplicates }`.
+ * benchmark measures; it also keeps the last link token sent to each recipient (for load that confirms accounts).
+ * Run as a child process (`fork`): it sends `{ port }` once listening and answers `{ id, ask: 'count' }` with
+ * `{ id, count, distinct, duplicates }` and `{ id, ask: 'token', to }` with `{ id, token }`.
  */
 import { SMTPServer } from 'smtp-server';
 import { AddressInfo } from 'node:net';
 
 const seen = new Map<string, number>();
+const tokens = new Map<string, string>();
 let count = 0;
-
-const messageIdOf = (head: string): string => /^message-id:\s*(\S+)/im.exec(head)?.[1] ?? `none-${count}`;
 
 const server = new SMTPServer({
   authOptional: true,
   disabledCommands: ['STARTTLS', 'AUTH'],
   logger: false,
-  onData: (stream, _session, callback) => {
-    let head = '';
-    stream.on('data', (chunk: Buffer) => {
-      if (head.length < 4096) head += chunk.toString('latin1');
-    });
+  onData: (stream, session, callback) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('end', () => {
-      const id = messageIdOf(head);
+      const text = Buffer.concat(chunks).toString('latin1');
+      const id = /^message-id:\s*(\S+)/im.exec(text)?.[1] ?? `none-${count}`;
       seen.set(id, (seen.get(id) ?? 0) + 1);
       count++;
+      // Quoted-printable: soft line breaks and encoded '='.
+      const token = /[?&]token=([A-Za-z0-9_.~%-]+)/.exec(text.replace(/=\r?\n/g, '').replace(/=3D/gi, '='))?.[1];
+      const to = session.envelope.rcptTo[0]?.address.toLowerCase();
+      if (token && to) tokens.set(to, decodeURIComponent(token));
       callback();
     });
   },
 });
 
 server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.server.address() as AddressInfo).port }));
-process.on('message', (message) => {
-  if (message === 'count') {
+process.on('message', (message: { id: number; ask: string; to?: string }) => {
+  if (message.ask === 'count') {
     let duplicates = 0;
     for (const n of seen.values()) if (n > 1) duplicates += n - 1;
-    process.send?.({ count, distinct: seen.size, duplicates });
+    process.send?.({ id: message.id, count, distinct: seen.size, duplicates });
+  } else if (message.ask === 'token') {
+    process.send?.({ id: message.id, token: tokens.get(message.to!.toLowerCase()) ?? null });
   }
-  if (message === 'stop') server.close(() => process.exit(0));
 });
 process.on('disconnect', () => process.exit(0));
