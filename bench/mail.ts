@@ -25,6 +25,7 @@ import { OutboxRelay } from '@patron/outbox';
 import { WorkerTasksModule } from '../apps/worker/src/worker-tasks.module';
 import { createBenchDatabase, BENCH_REDIS_URL } from './support/database';
 import { SmtpCounter } from './support/smtp-counter-client';
+import { deleteRedisKeys } from './support/redis-keys';
 import { median, printTable } from './support/stats';
 
 const COUNT = Number(process.env.MAIL_BENCH_COUNT ?? 3000);
@@ -180,9 +181,7 @@ const main = async () => {
     await plainWorker?.close();
     await plainQueue?.obliterate({ force: true }).catch(() => undefined);
     await plainQueue?.close();
-    const mailQueue = new Queue('mail', { connection: redisOptions(BENCH_REDIS_URL), prefix });
-    await mailQueue.obliterate({ force: true }).catch(() => undefined);
-    await mailQueue.close();
+    await deleteRedisKeys(BENCH_REDIS_URL, prefix).catch(() => undefined);
     await app.close();
     await sql.end().catch(() => undefined);
     sink.stop();

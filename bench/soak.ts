@@ -12,11 +12,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { Queue } from 'bullmq';
-import { redisOptions } from '@patron/config';
 import { BENCH_REDIS_URL, createBenchDatabase } from './support/database';
 import { SmtpCounter } from './support/smtp-counter-client';
 import { printTable } from './support/stats';
+import { deleteRedisKeys } from './support/redis-keys';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const USERS = Number(process.env.SOAK_USERS ?? 8);
@@ -226,12 +225,7 @@ const main = async () => {
     await sleep(2_000);
     for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
     await sql.end().catch(() => undefined);
-    const connection = redisOptions(BENCH_REDIS_URL);
-    for (const name of ['mail', 'mail-dead-letter']) {
-      const queue = new Queue(name, { connection, prefix });
-      await queue.obliterate({ force: true }).catch(() => undefined);
-      await queue.close();
-    }
+    await deleteRedisKeys(BENCH_REDIS_URL, prefix).catch(() => undefined);
     sink.stop();
     await db.drop();
   }
