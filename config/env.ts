@@ -67,6 +67,8 @@ export const ENV_SCHEMA = z
       .refine((list) => list.length > 0 && list.every((l) => LOCALE.test(l)), 'must be a comma-separated list like en_US,de_DE'),
     MIGRATE_ON_START: bool.default(true),
     MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    /** Pooled SMTP connections per worker process. */
+    SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(64).default(4),
     /** Readiness fails when the oldest mail not yet delivered is older than this; 0: never for that reason. */
     HEALTH_MAX_OUTBOX_LAG_SECONDS: z.coerce.number().int().min(0).default(900),
     /** On SIGTERM, how long in-flight requests and mail jobs may take to finish before the process exits anyway. */

@@ -9,7 +9,7 @@ const STOP_AFTER = Math.round(TOTAL * 0.25);
 const START_AFTER = Math.round(TOTAL * 0.65);
 
 /**
- * Issue 8, item 7: the harness's own Redis (no persistence) is killed while 1,000 customers register through the
+ * The harness's own Redis (no persistence) is killed while 1,000 customers register through the
  * storefront API, and started again, empty: every confirmation mail arrives exactly once.
  */
 describe('Redis stopped while 1,000 customers register', () => {

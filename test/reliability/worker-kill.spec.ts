@@ -46,7 +46,7 @@ class WorkerProcess {
 }
 
 /**
- * Issue 8, item 8: the worker process is killed with SIGKILL in the middle of a batch of mails and started again.
+ * The worker process is killed with SIGKILL in the middle of a batch of mails and started again.
  * Every mail arrives. A mail may arrive twice only when the kill fell between the SMTP server's acceptance and the
  * database recording the delivery: those are counted (by Message-ID = outbox id) and must all be among the mails
  * that were in that window at the kill.

@@ -53,6 +53,8 @@ export class SmtpSink {
           .catch(callback);
       },
     });
+    // A client killed mid-session resets its pooled connection; the server reports that as an error event.
+    this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;

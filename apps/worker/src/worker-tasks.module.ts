@@ -19,7 +19,7 @@ export class WorkerTasksModule {
       imports: [
         ...(redis ? [BullModule.forRoot({ connection: { ...redis, maxRetriesPerRequest: null }, prefix: env.QUEUE_PREFIX })] : []),
         MailModule.forRoot({
-          config: { from: env.MAIL_FROM, storefrontUrl: env.STOREFRONT_URL, defaultLocale: env.DEFAULT_LOCALE, concurrency: env.MAIL_CONCURRENCY },
+          config: { from: env.MAIL_FROM, storefrontUrl: env.STOREFRONT_URL, defaultLocale: env.DEFAULT_LOCALE, concurrency: env.MAIL_CONCURRENCY, smtpPoolSize: env.SMTP_POOL_SIZE },
           smtpUrl: env.SMTP_URL,
           sender: extensionSlot(extensions, 'mailSender'),
           templateLoader: extensionSlot(extensions, 'mailTemplateLoader'),

@@ -8,6 +8,8 @@ export class MailConfig {
   defaultLocale = 'en_US';
   /** Mails processed at once per worker process. */
   concurrency = 16;
+  /** Pooled connections of the SMTP sender. */
+  smtpPoolSize = 4;
 
   static from(overrides: Partial<MailConfig> = {}): MailConfig {
     return Object.assign(new MailConfig(), overrides);

@@ -49,20 +49,26 @@ export class OutboxFacade {
 
   /**
    * Runs `deliver` for the message at most once to completion: the row is locked for the duration, skipped when
-   * already delivered, and marked delivered (raw secrets erased) in the same transaction. When `deliver` succeeded
-   * but the database then fails, recording the delivery is retried for about a minute, so that a retry of the job
-   * does not send the message again. Errors thrown by `deliver` propagate and leave the row undelivered.
+   * already delivered, and marked delivered (raw secrets erased) in the same transaction. Nothing but one `update`
+   * and the commit runs between `deliver` resolving and the record: a process killed in that instant is the only way
+   * a message goes out twice. When `deliver` succeeded but the database then fails, recording the delivery is retried
+   * for about a minute, so that a retry of the job does not send the message again. Errors thrown by `deliver`
+   * propagate and leave the row undelivered.
    */
   async deliverOnce(id: string, deliver: (message: DeliverableMessage) => Promise<void>): Promise<DeliveryOutcome> {
     let delivered = false;
     try {
       return await this.em.fork().transactional(async (em) => {
-        const row = await em.findOne(OutboxMessage, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const [row] = await em.execute<LockedRow[]>(
+          `select "id", "type", "payload", "attempts", "status", "delivered_at" as "deliveredAt" from "outbox_message" where "id" = ? for update`,
+          [id],
+        );
         if (!row) return 'missing';
         if (row.deliveredAt || row.status === 'dead') return 'already-delivered';
-        await deliver({ id: row.id, type: row.type, payload: row.payload, attempts: row.attempts });
+        const payload = typeof row.payload === 'string' ? (JSON.parse(row.payload) as OutboxPayload) : row.payload;
+        await deliver({ id: row.id, type: row.type, payload, attempts: row.attempts });
         delivered = true;
-        row.markDelivered(this.clock.now());
+        await em.execute(MARK_DELIVERED, [this.clock.now(), JSON.stringify(OutboxMessage.deliveredPayload(payload)), id]);
         return 'delivered';
       });
     } catch (error) {
@@ -166,6 +172,18 @@ export class OutboxFacade {
     return rows.map(toView);
   }
 }
+
+interface LockedRow {
+  id: string;
+  type: string;
+  payload: OutboxPayload | string;
+  attempts: number;
+  status: OutboxStatus;
+  deliveredAt: Date | null;
+}
+
+/** What `OutboxMessage.markDelivered` does, as one statement. */
+const MARK_DELIVERED = `update "outbox_message" set "status" = 'delivered', "delivered_at" = ?, "attempts" = "attempts" + 1, "last_error" = null, "payload" = ?::jsonb where "id" = ?`;
 
 const toView = (r: OutboxMessage): OutboxMessageView => ({
   id: r.id,

@@ -13,7 +13,8 @@ export class SmtpMailSender implements MailSender, OnApplicationShutdown {
   private readonly domain: string;
 
   constructor(private readonly config: MailConfig, smtpUrl: string) {
-    this.transport = createTransport(smtpUrl, { pool: true, maxConnections: 4, maxMessages: 1000 } as object);
+    // Options with the URL in them: a second argument would be message defaults, and the pool would be ignored.
+    this.transport = createTransport({ url: smtpUrl, pool: true, maxConnections: config.smtpPoolSize, maxMessages: 1000 } as object);
     this.domain = /@([^>\s]+)/.exec(config.from)?.[1] ?? 'patron.local';
   }
 
