@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AccessTokenClaims, AuthConfig, AuthFacade } from '@patron/auth';
 
@@ -9,7 +10,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'storefront-jwt') {
   constructor(config: AuthConfig, private readonly auth: AuthFacade) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // A key object made once: given the secret as a string, jsonwebtoken builds one on every verify.
+      secretOrKey: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
       audience: config.audience,
       issuer: config.issuer,
       algorithms: ['HS256'],
