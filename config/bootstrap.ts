@@ -21,11 +21,12 @@ export const loadEnvOrExit = (): Env => {
 /**
  * Opens the configured database before the app connects, or exits with a clear message: the embedded directory is
  * held by another process, or the server cannot be reached. With MIGRATE_ON_START, a missing database is created.
+ * `serving` (the APIs and the worker): statements are limited to DB_QUERY_TIMEOUT_MS; the CLI passes false.
  */
-export const openDatabaseOrExit = async (env: Env): Promise<Database> => {
+export const openDatabaseOrExit = async (env: Env, serving = true): Promise<Database> => {
   let database: Database | undefined;
   try {
-    database = openDatabase(env);
+    database = openDatabase(env, serving);
     if (env.MIGRATE_ON_START) await database.prepare();
     return database;
   } catch (error) {

@@ -4,7 +4,7 @@ import { PGliteDriver } from 'mikro-orm-pglite';
 import { join } from 'node:path';
 import { EmbeddedDatabase } from './embedded-database';
 import { Env } from './env';
-import { ensureDatabaseExists, migrateWithLock } from './migrate';
+import { ensureDatabaseExists, migrateWithLock, pendingMigrations } from './migrate';
 import { mikroOrmOptions } from './mikro-orm';
 
 /** Where Patron keeps its data: a PostgreSQL server, or the embedded PGlite under DATA_DIR. */
@@ -21,15 +21,31 @@ export interface Database {
   close(): Promise<void>;
 }
 
+export interface PostgresOptions {
+  poolMax?: number;
+  /** See `DatabaseOptions.queryTimeoutMs`; migrations always run without it. */
+  queryTimeoutMs?: number;
+}
+
 /** A PostgreSQL server's database. */
-export const postgresDatabase = (databaseUrl: string, poolMax?: number): Database => {
+export const postgresDatabase = (databaseUrl: string, { poolMax, queryTimeoutMs = 0 }: PostgresOptions = {}): Database => {
   const url = new URL(databaseUrl);
   return {
     kind: 'postgres',
     description: `PostgreSQL at ${url.host}${url.pathname}`,
-    ormOptions: mikroOrmOptions({ databaseUrl, poolMax }),
+    ormOptions: mikroOrmOptions({ databaseUrl, poolMax, queryTimeoutMs }),
     prepare: async () => void (await ensureDatabaseExists(databaseUrl)),
-    migrate: (orm) => migrateWithLock(orm, databaseUrl),
+    migrate: async (orm) => {
+      if (!queryTimeoutMs || (await pendingMigrations(orm)).length === 0) return migrateWithLock(orm, databaseUrl);
+      // Building an index on a large table takes longer than any request may: pending migrations get their own
+      // connection without the limit.
+      const unlimited = await MikroORM.init(mikroOrmOptions({ databaseUrl, poolMax: 1 }));
+      try {
+        return await migrateWithLock(unlimited, databaseUrl);
+      } finally {
+        await unlimited.close();
+      }
+    },
     close: async () => undefined,
   };
 };
@@ -57,8 +73,13 @@ export const embeddedDatabase = (directory: string): Database => {
   };
 };
 
-/** The database the environment names: DATABASE_URL, or else the embedded one under DATA_DIR/pglite. */
-export const openDatabase = (env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>): Database =>
-  env.DATABASE_URL ? postgresDatabase(env.DATABASE_URL) : embeddedDatabase(join(env.DATA_DIR, 'pglite'));
+/**
+ * The database the environment names: DATABASE_URL, or else the embedded one under DATA_DIR/pglite. `serving`: for a
+ * process answering requests or jobs, whose statements are limited to DB_QUERY_TIMEOUT_MS.
+ */
+export const openDatabase = (env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR' | 'DB_QUERY_TIMEOUT_MS'>, serving = false): Database =>
+  env.DATABASE_URL
+    ? postgresDatabase(env.DATABASE_URL, { queryTimeoutMs: serving ? env.DB_QUERY_TIMEOUT_MS : 0 })
+    : embeddedDatabase(join(env.DATA_DIR, 'pglite'));
 
 export type { PostgreSqlDriver };

@@ -66,6 +66,8 @@ export const ENV_SCHEMA = z
       .transform((v) => v.split(',').map((l) => l.trim()).filter(Boolean))
       .refine((list) => list.length > 0 && list.every((l) => LOCALE.test(l)), 'must be a comma-separated list like en_US,de_DE'),
     MIGRATE_ON_START: bool.default(true),
+    /** The APIs' and the worker's limit on one database statement; past it the request fails with 503. 0: no limit. The CLI has none. */
+    DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
     MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
     /** Pooled SMTP connections per worker process. */
     SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(64).default(4),

@@ -40,14 +40,41 @@ export const MIGRATIONS = [Migration20261203000100_outbox, Migration202612030002
   .map((migration) => ({ name: migration.name, class: migration }))
   .sort((a, b) => a.name.localeCompare(b.name));
 
+type QueryCallback = (error: Error | null, result?: unknown) => void;
+interface PgConnection {
+  query: (...args: unknown[]) => unknown;
+  connection?: { stream?: { destroy(): void } };
+}
+
+/**
+ * After a query timeout the connection still waits for the answer that never came, and the pool would queue the next
+ * request's statements behind it: such a connection is ended, and the pool replaces it.
+ */
+const endConnectionsThatWentSilent = (connection: PgConnection, done: (error: Error | null, connection: PgConnection) => void): void => {
+  const query = connection.query.bind(connection);
+  connection.query = (...args: unknown[]) => {
+    const callback = args[args.length - 1];
+    if (typeof callback === 'function') {
+      args[args.length - 1] = (error: Error | null, result?: unknown) => {
+        if (error?.message === 'Query read timeout') connection.connection?.stream?.destroy();
+        (callback as QueryCallback)(error, result);
+      };
+    }
+    return query(...args);
+  };
+  done(null, connection);
+};
+
 export interface DatabaseOptions {
   databaseUrl: string;
   debug?: boolean;
   poolMax?: number;
+  /** Longest a statement may take before it is cancelled and its query fails (0: no limit, for migrations and imports). */
+  queryTimeoutMs?: number;
 }
 
 /** MikroORM options for PostgreSQL; schema changes come only from the committed migrations. */
-export const mikroOrmOptions = ({ databaseUrl, debug = false, poolMax = 10 }: DatabaseOptions): Options<PostgreSqlDriver> => ({
+export const mikroOrmOptions = ({ databaseUrl, debug = false, poolMax = 10, queryTimeoutMs = 0 }: DatabaseOptions): Options<PostgreSqlDriver> => ({
   driver: PostgreSqlDriver,
   clientUrl: databaseUrl,
   entities: ENTITIES,
@@ -62,10 +89,18 @@ export const mikroOrmOptions = ({ databaseUrl, debug = false, poolMax = 10 }: Da
     snapshot: false,
     snapshotName: '.snapshot-patron',
   },
-  pool: { min: 0, max: poolMax },
-  // A database that is down or unreachable is a quick 503, not a hanging request: a connection attempt gives up after
-  // 5 s, and a query waits at most 10 s for a free connection of the pool.
-  driverOptions: { acquireConnectionTimeout: 10_000, connection: { connectionTimeoutMillis: 5_000 } },
+  pool: { min: 0, max: poolMax, ...(queryTimeoutMs > 0 ? { afterCreate: endConnectionsThatWentSilent } : {}) },
+  // A database that is down, unreachable or stalled is a quick 503, not a hanging request: a connection attempt gives
+  // up after 5 s, a query waits at most 10 s for a free connection of the pool, and with a query timeout the server
+  // cancels a statement running longer (statement_timeout) while the client stops waiting for an answer that never
+  // comes on a connection that went silent (query_timeout, a little later so the server's cancel wins when it can).
+  driverOptions: {
+    acquireConnectionTimeout: 10_000,
+    connection: {
+      connectionTimeoutMillis: 5_000,
+      ...(queryTimeoutMs > 0 ? { statement_timeout: queryTimeoutMs, query_timeout: queryTimeoutMs + 500 } : {}),
+    },
+  },
   allowGlobalContext: false,
   forceUtcTimezone: true,
   debug,

@@ -135,7 +135,7 @@ describe('PostgreSQL connections dropped during a registration burst', () => {
   });
 });
 
-describe('PostgreSQL unreachable (connections cut, new ones never answered)', () => {
+describe('PostgreSQL unreachable (connections cut or silent, new ones never answered)', () => {
   let stack: TestStack;
   let proxy: PartitionableProxy;
   let base: string;
@@ -187,6 +187,30 @@ describe('PostgreSQL unreachable (connections cut, new ones never answered)', ()
     expect(Math.max(...responses.map((r) => r.ms))).toBeLessThan(BOUND_MS + 2_000);
 
     const after = await pool(4, 2, (i) => register(uniqueEmail(`reachable-again${i}`)));
+    expect(after.map((r) => r.status)).toEqual(Array(4).fill(201));
+  }, 120_000);
+
+  it('answers 503 within the bound when the server stops answering on open connections, and serves again once it answers', async () => {
+    // Open more pooled connections than the requests that follow, so that each of them meets a connection that goes silent.
+    const warm = await pool(8, 8, (i) => register(uniqueEmail(`warm${i}`)));
+    expect(warm.map((r) => r.status)).toEqual(Array(8).fill(201));
+
+    proxy.freeze();
+    let responses: RawResponse[];
+    try {
+      responses = await pool(6, 6, (i) => register(uniqueEmail(`stalled${i}`)));
+    } finally {
+      proxy.heal();
+    }
+    expect(responses.map((r) => r.status)).toEqual(Array(6).fill(503));
+    for (const r of responses) {
+      expect(isGlueError(r.json, 503)).toBe(true);
+      expect((r.json as { errors: { detail: string }[] }).errors[0].detail).toMatch(/temporarily unavailable/i);
+      expect(leaks(r.text)).toBeUndefined();
+    }
+    expect(Math.max(...responses.map((r) => r.ms))).toBeLessThan(BOUND_MS + 2_000);
+
+    const after = await pool(4, 2, (i) => register(uniqueEmail(`answering-again${i}`)));
     expect(after.map((r) => r.status)).toEqual(Array(4).fill(201));
   }, 120_000);
 });

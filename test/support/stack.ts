@@ -76,7 +76,7 @@ export const startStack = async (options: StackOptions = {}): Promise<TestStack>
   class TestRootModule {}
   const root = {
     module: TestRootModule,
-    imports: [PatronCoreModule.forRoot(env, postgresDatabase(appDatabaseUrl), { clock: options.clock, extensions: options.extensions ?? [] }), StorefrontApiModule.forRoot(env), ...(withWorker ? [WorkerTasksModule.forRoot(env, options.extensions ?? [])] : [])],
+    imports: [PatronCoreModule.forRoot(env, postgresDatabase(appDatabaseUrl, { queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS }), { clock: options.clock, extensions: options.extensions ?? [] }), StorefrontApiModule.forRoot(env), ...(withWorker ? [WorkerTasksModule.forRoot(env, options.extensions ?? [])] : [])],
   };
   const app = await createStorefrontApp(root, { logger: ['error'], trustProxy: env.TRUST_PROXY });
   await app.init();

@@ -23,7 +23,7 @@ import { SalesFacade } from '@patron/sales';
 /** Runs `work` with the core modules on the configured database (migrated first unless MIGRATE_ON_START=false). */
 const withApp = async <T>(work: (app: INestApplicationContext) => Promise<T>, migrate = true): Promise<T> => {
   const env = loadEnvOrExit();
-  const database = await openDatabaseOrExit(env);
+  const database = await openDatabaseOrExit(env, false);
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(env, database), { logger: ['error', 'warn'] });
   try {
     if (migrate) await migrateOnStart(app, env, database);
@@ -44,7 +44,7 @@ program
   .description('apply pending database migrations (exclusively: advisory lock, or the embedded directory lock)')
   .action(async () => {
     const env = loadEnvOrExit();
-    const database = await openDatabaseOrExit(env);
+    const database = await openDatabaseOrExit(env, false);
     const app = await NestFactory.createApplicationContext(CliModule.forRoot(env, database), { logger: ['error', 'warn'] });
     try {
       const applied = await database.migrate(app.get(MikroORM));

@@ -16,17 +16,21 @@ export class ServiceUnavailableError extends DomainError {
   }
 }
 
-/** SQLSTATEs of a lost or refused connection: class 08, shutdown and cannot-connect-now (57P0x), too many connections. */
-const UNAVAILABLE_SQLSTATE = /^(08\w{3}|57P0[1-4]|53300)$/;
+/**
+ * SQLSTATEs of a lost or refused connection (class 08, shutdown and cannot-connect-now 57P0x, too many connections) and
+ * of a statement cancelled by the query timeout (57014).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08\w{3}|57P0[1-4]|53300|57014)$/;
 /** Node's socket errors. */
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 /**
  * What pg, knex and the pool say when a connection is gone or cannot be had (they set no code). "Transaction query
  * already complete" is knex's answer to the next query of a transaction whose connection died between two queries;
- * "timeout expired" is pg's when a connection attempt found no server in time.
+ * "timeout expired" is pg's when a connection attempt found no server in time, "Query read timeout" when a connection
+ * went silent.
  */
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|Connection ended unexpectedly|not queryable|Timeout acquiring a connection|timeout exceeded when trying to connect|terminating connection|is not currently accepting connections|the database system is (?:starting up|shutting down|in recovery mode)|Transaction query already complete|^timeout expired$|Connection is closed/i;
+  /Connection terminated|Connection ended unexpectedly|not queryable|Timeout acquiring a connection|timeout exceeded when trying to connect|terminating connection|is not currently accepting connections|the database system is (?:starting up|shutting down|in recovery mode)|Transaction query already complete|^timeout expired$|^Query read timeout$|Connection is closed/i;
 
 /**
  * The 503 error for a database connection error (at any depth of `cause`), or undefined for any other error: a
