@@ -1,7 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import type { AccessTokenClaims } from '@patron/auth';
-import { ActorInterceptor, RequestIdInterceptor } from '@patron/shared-kernel';
+import { APP_FILTER } from '@nestjs/core';
 import { HealthController, MetricsController } from '@patron/ops';
 import { Env, loggingModule, redisOptions } from '@patron/config';
 import { AfterResponse } from './glue/after-response';
@@ -32,13 +30,6 @@ export class StorefrontApiModule {
       providers: [
         { provide: StorefrontLinks, useValue: new StorefrontLinks(env.STOREFRONT_URL) },
         { provide: APP_FILTER, useClass: GlueExceptionFilter },
-        { provide: APP_INTERCEPTOR, useClass: RequestIdInterceptor },
-        {
-          provide: APP_INTERCEPTOR,
-          useValue: new ActorInterceptor((user) =>
-            user ? { type: 'customer', id: (user as AccessTokenClaims).customerReference, name: null } : { type: 'customer', id: null, name: null },
-          ),
-        },
         CustomerSchemas,
         PasswordSchemas,
         AfterResponse,
