@@ -4,7 +4,7 @@
  * alternating rounds; prints each round, the medians and their ratio. Fresh throw-away database.
  */
 import { Argon2idPasswordHasher, PasswordConfig } from '@patron/password';
-import { load, rate } from './support/load';
+import { loadInProcess, rate } from './support/load';
 import { median, printTable } from './support/stats';
 import { JSON_API, startStorefront } from './support/storefront';
 
@@ -32,7 +32,7 @@ const main = async () => {
     const registers: number[] = [];
     const hashes: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      const r = await load(storefront.base, CONCURRENCY, SECONDS, requests);
+      const r = await loadInProcess(storefront.base, CONCURRENCY, SECONDS, requests);
       const h = await rate(CONCURRENCY, SECONDS, () => hasher.hash(PASSWORD));
       registers.push(r.rps);
       hashes.push(h);

@@ -1,11 +1,11 @@
-import { DynamicModule, INestApplication, LoggerService } from '@nestjs/common';
+import { DynamicModule, Inject, INestApplication, LoggerService, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Logger, LoggerModule, Params, PinoLogger } from 'nestjs-pino';
+import { Logger, Params, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
 import type { Options } from 'pino-http';
 import pretty from 'pino-pretty';
 import { matchedRoute } from '@patron/ops';
-import { currentRequestId, maskPersonalData, requestIdFrom } from '@patron/shared-kernel';
+import { currentRequestId, maskPersonalData, requestIdFrom, runWithRequestId } from '@patron/shared-kernel';
 import { Env } from './env';
 
 const PINO_LEVELS: Record<Env['LOG_LEVEL'], pino.Level> = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
@@ -71,28 +71,45 @@ export const rootLogger = (env: Pick<Env, 'LOG_LEVEL' | 'LOG_FORMAT'>): pino.Log
   return root;
 };
 
-/** nestjs-pino's settings: one root logger, request ids from `X-Request-Id`, one line per request. */
-const pinoParams = (env: Env): Params => ({
-  pinoHttp: {
-    logger: rootLogger(env),
-    genReqId: (req: Request) => req.id ?? requestIdFrom(req.headers['x-request-id']),
-    // The same key as every other line of the request, the outbox row and the worker's lines: one id to grep for.
-    customAttributeKeys: { reqId: 'requestId' },
-    quietReqLogger: true,
-    autoLogging: { ignore: (req: Request) => QUIET_PATHS.test(req.url ?? '') },
-    customLogLevel: (_req: Request, res: ServerResponse, error?: Error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessMessage: (req: Request, res: ServerResponse, time: number) => `${req.method} ${routeOf(req)} ${res.statusCode} ${Math.round(time)} ms`,
-    customErrorMessage: (req: Request, res: ServerResponse) => `${req.method} ${routeOf(req)} ${res.statusCode} failed`,
-    serializers: {
-      // pino-http hands serializers a summary of the request; the Express request (with its matched route) is `raw`.
-      req: (req: Request & { raw?: Request }) => ({ id: req.id, method: req.method, route: routeOf(req.raw ?? req) }),
-      res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
-    },
-  } as Options,
-});
+/** nestjs-pino's settings for the Nest logger: the root logger (request lines come from `requestLogging`). */
+const pinoParams = (env: Env): Params => ({ pinoHttp: { logger: rootLogger(env) } as Options });
 
-/** Request logging for an HTTP app (pino-http through nestjs-pino). */
-export const loggingModule = (env: Env): DynamicModule => LoggerModule.forRoot(pinoParams(env));
+/**
+ * One line per answered request, written when the response is done: `info` with method, route pattern, status and
+ * time (only when LOG_LEVEL lets info through; never for the /health and /metrics probes), `error` for a 5xx. The
+ * request costs one listener and a clock reading: no child logger or serializer runs unless the line is written.
+ */
+export const requestLogging = (logger: pino.Logger) => (req: Request, res: ServerResponse, next: () => void): void => {
+  if (QUIET_PATHS.test(req.url ?? '')) return next();
+  const started = Date.now();
+  res.once('close', () => {
+    const failed = res.statusCode >= 500;
+    if (!logger.isLevelEnabled(failed ? 'error' : 'info')) return;
+    const route = routeOf(req);
+    const responseTime = Date.now() - started;
+    const line = { requestId: req.id, req: { id: req.id, method: req.method, route }, res: { statusCode: res.statusCode }, responseTime };
+    if (failed) logger.error({ ...line, err: new Error(`failed with status code ${res.statusCode}`) }, `${req.method} ${route} ${res.statusCode} failed`);
+    else logger.info(line, `${req.method} ${route} ${res.statusCode} ${responseTime} ms`);
+  });
+  next();
+};
+
+const REQUEST_LOGGER = Symbol('config.request-logger');
+
+@Module({})
+class RequestLoggingModule implements NestModule {
+  constructor(@Inject(REQUEST_LOGGER) private readonly logger: pino.Logger) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(requestLogging(this.logger)).forRoutes({ path: '{/*splat}', method: RequestMethod.ALL });
+  }
+}
+
+/** Request logging for an HTTP app, on the root pino logger (see `requestLogging`). */
+export const loggingModule = (env: Env): DynamicModule => ({
+  module: RequestLoggingModule,
+  providers: [{ provide: REQUEST_LOGGER, useValue: rootLogger(env) }],
+});
 
 /** The Nest logger of every Patron process, on the root pino logger. */
 export const appLogger = (env: Env): LoggerService => {
@@ -102,12 +119,14 @@ export const appLogger = (env: Env): LoggerService => {
 
 /**
  * Gives each request its id before anything else runs: the caller's `X-Request-Id` when acceptable, otherwise a
- * new one, echoed in the response. Request logs, error answers, outbox rows and mail jobs carry it.
+ * new one, echoed in the response, and runs the rest of the request under it (`currentRequestId()`). Request logs,
+ * error answers, outbox rows and mail jobs carry it.
  */
 export const useRequestIds = (app: INestApplication): void => {
   app.use((req: Request, res: ServerResponse, next: () => void) => {
-    req.id = requestIdFrom(req.headers['x-request-id']);
-    res.setHeader('X-Request-Id', req.id);
-    next();
+    const id = requestIdFrom(req.headers['x-request-id']);
+    req.id = id;
+    res.setHeader('X-Request-Id', id);
+    runWithRequestId(id, next);
   });
 };

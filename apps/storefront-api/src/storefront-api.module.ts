@@ -1,8 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import type { AccessTokenClaims } from '@patron/auth';
-import { ActorInterceptor, RequestIdInterceptor } from '@patron/shared-kernel';
-import { PassportModule } from '@nestjs/passport';
+import { APP_FILTER } from '@nestjs/core';
 import { HealthController, MetricsController } from '@patron/ops';
 import { Env, loggingModule, redisOptions } from '@patron/config';
 import { AfterResponse } from './glue/after-response';
@@ -12,7 +9,6 @@ import { CURRENT_PASSWORD_THROTTLE } from './passwords/current-password-throttle
 import { PasswordSchemas } from './passwords/password.schemas';
 import { PasswordsController } from './passwords/passwords.controller';
 import { AccessTokensController } from './access-tokens/access-tokens.controller';
-import { JwtStrategy } from './auth/jwt.strategy';
 import { CustomerConfirmationController } from './customers/customer-confirmation.controller';
 import { CustomerSchemas } from './customers/customer.schemas';
 import { CustomersController } from './customers/customers.controller';
@@ -29,18 +25,11 @@ export class StorefrontApiModule {
     const redis = env.REDIS_URL ? { options: redisOptions(env.REDIS_URL), keyPrefix: env.QUEUE_PREFIX } : undefined;
     return {
       module: StorefrontApiModule,
-      imports: [PassportModule, loggingModule(env)],
+      imports: [loggingModule(env)],
       controllers: [HealthController, MetricsController, CustomersController, CustomerConfirmationController, AccessTokensController, PasswordsController, CustomerAccessController, AddressesController, OrdersController],
       providers: [
         { provide: StorefrontLinks, useValue: new StorefrontLinks(env.STOREFRONT_URL) },
         { provide: APP_FILTER, useClass: GlueExceptionFilter },
-        { provide: APP_INTERCEPTOR, useClass: RequestIdInterceptor },
-        {
-          provide: APP_INTERCEPTOR,
-          useValue: new ActorInterceptor((user) =>
-            user ? { type: 'customer', id: (user as AccessTokenClaims).customerReference, name: null } : { type: 'customer', id: null, name: null },
-          ),
-        },
         CustomerSchemas,
         PasswordSchemas,
         AfterResponse,
@@ -57,7 +46,6 @@ export class StorefrontApiModule {
               'current-password-failures',
             ),
         },
-        JwtStrategy,
       ],
     };
   }

@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { answerClientErrorsWith, Database, Env, PatronCoreModule, useRequestIds } from '@patron/config';
 import { useHttpMetrics } from '@patron/ops';
+import type { AccessTokenClaims } from '@patron/auth';
+import { actorFromRequest } from '@patron/shared-kernel';
 import { StorefrontApiModule } from './storefront-api.module';
 import { JSON_API_CONTENT_TYPE } from './glue/json-api';
 import { GLUE_ERRORS } from './glue/glue-error';
@@ -37,6 +39,10 @@ export const configureStorefrontHttp = (app: NestExpressApplication, options: St
   );
   answerClientErrorsWith(app, JSON_API_CONTENT_TYPE, (status, reason) => ({ errors: [{ status, code: '000', detail: `${reason}.` }] }));
   useRequestIds(app);
+  // The authenticated customer (set by AccessTokenGuard) is who changes data; anonymous requests are a customer too.
+  app.use(
+    actorFromRequest((user) => ({ type: 'customer', id: (user as AccessTokenClaims | undefined)?.customerReference ?? null, name: null })),
+  );
   useHttpMetrics(app, 'storefront');
   app.set('trust proxy', options.trustProxy ?? false);
   app.disable('x-powered-by');

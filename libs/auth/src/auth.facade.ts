@@ -43,7 +43,9 @@ export class AuthFacade {
     }
     try {
       const tokens = await this.commands.execute(new LogInCustomerCommand(username, password));
-      await this.throttle.reset(clientIp, username);
+      // Not awaited: the reset is sent now, before the answer, on the connection every later count of the pair uses
+      // after it, so no later attempt can miss it; waiting for its reply would only hold the answer back.
+      void this.throttle.reset(clientIp, username);
       return tokens;
     } catch (error) {
       if (error instanceof AuthenticationFailedError) {

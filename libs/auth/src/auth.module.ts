@@ -2,6 +2,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { AuthConfig } from './auth.config';
 import { AuthFacade } from './auth.facade';
 import { ForgetTokenVersionOnAnonymization } from './events/forget-token-version.handler';
@@ -29,7 +30,12 @@ export class AuthModule {
       imports: [
         CqrsModule,
         MikroOrmModule.forFeature([RefreshToken]),
-        JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        JwtModule.register({
+          // A key object made once: given the secret as a string, jsonwebtoken builds one on every sign and verify.
+          secret: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
       ],
       providers: [
         { provide: AuthConfig, useValue: config },

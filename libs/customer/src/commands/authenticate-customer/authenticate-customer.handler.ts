@@ -1,4 +1,3 @@
-import { forkJoiningTransaction } from '@patron/shared-kernel';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PasswordFacade } from '@patron/password';
@@ -19,22 +18,22 @@ export class AuthenticateCustomerHandler implements ICommandHandler<Authenticate
 
   async execute({ email, password }: AuthenticateCustomerCommand): Promise<AuthenticatedCustomer> {
     const started = performance.now();
-    const em = forkJoiningTransaction(this.em);
-    const customer = await CustomerRepository.findLiveByEmail(em, email);
+    // The columns the check needs, without an entity: every login runs this, and the password hash is its real cost.
+    const customer = await CustomerRepository.findLiveRow(this.em, 'emailNormalized', email, ['id', 'password_hash', 'token_version']);
     if (!customer?.passwordHash) {
       await this.passwords.verifyAgainstDummy(password);
       await this.passwords.equalizeFailure(started);
       throw new AuthenticationFailedError();
     }
     const { valid, upgradedHash } = await this.passwords.verify(customer.passwordHash, password);
-    if (!valid || (this.config.doubleOptIn && !customer.isConfirmed)) {
+    if (!valid || (this.config.doubleOptIn && customer.registeredAt == null)) {
       await this.passwords.equalizeFailure(started);
       throw new AuthenticationFailedError();
     }
     if (upgradedHash) {
       // Conditional on the old hash, so a password changed meanwhile is never overwritten.
-      await em.nativeUpdate(Customer, { id: customer.id, passwordHash: customer.passwordHash }, { passwordHash: upgradedHash });
+      await this.em.nativeUpdate(Customer, { id: customer.id, passwordHash: customer.passwordHash }, { passwordHash: upgradedHash });
     }
-    return { ...toCustomerView(customer), tokenVersion: customer.tokenVersion };
+    return { ...toCustomerView(customer as Customer), tokenVersion: customer.tokenVersion as number };
   }
 }
