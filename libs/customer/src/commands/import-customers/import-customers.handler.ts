@@ -17,14 +17,14 @@ const COLUMNS: [string, string][] = [
 ];
 const INSERT_COLUMNS = [...COLUMNS.map(([name]) => name), 'created_at', 'updated_at'];
 /**
- * What an update of an existing customer takes from the file (`file`). Kept as they are: the password hash once the
- * customer has one (it may have been changed or upgraded since), and the confirmation when the file has none.
+ * What an update of an existing customer takes from the file. Kept as they are: the password hash once the customer
+ * has one (it may have been changed or upgraded since), and the confirmation when the file has none.
  */
 const UPDATES = [
   ...['email', 'email_normalized', 'salutation', 'first_name', 'last_name', 'gender', 'date_of_birth', 'phone', 'company', 'locale', 'updated_at']
-    .map((c) => `${c} = file.${c}`),
-  'password_hash = coalesce(customer.password_hash, file.password_hash)',
-  'registered_at = coalesce(file.registered_at, customer.registered_at)',
+    .map((c) => `${c} = excluded.${c}`),
+  'password_hash = coalesce(customer.password_hash, excluded.password_hash)',
+  'registered_at = coalesce(excluded.registered_at, customer.registered_at)',
 ];
 /** The batch as rows: one bound array per column, and the import time for created_at and updated_at. */
 const FILE_ROWS = `select *, ?::timestamptz as created_at, ?::timestamptz as updated_at
@@ -144,8 +144,13 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
     if (batch.length === 0) return { accepted: batch, existing };
     const found = await boundQuery<{ customer_reference: string; email_normalized: string; anonymized_at: Date | null }>(
       em,
-      `select customer_reference, email_normalized, anonymized_at from customer
-       where customer_reference = any(?::text[]) or (anonymized_at is null and email_normalized = any(?::text[]))`,
+      // One index probe per row: with `= any(…)` of thousands of values the planner expects thousands of matches
+      // and scans the whole table, which the import is growing.
+      `select found.* from unnest(?::text[], ?::text[]) as file(reference, email_normalized) cross join lateral (
+         select customer_reference, email_normalized, anonymized_at from customer where customer_reference = file.reference
+         union all
+         select customer_reference, email_normalized, anonymized_at from customer where email_normalized = file.email_normalized and anonymized_at is null
+       ) as found`,
       [batch.map((r) => r.reference), batch.map((r) => r.emailNormalized)],
     );
     if (found.length === 0) return { accepted: batch, existing };
@@ -177,8 +182,10 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
   }
 
   /**
-   * Inserts the new customers and updates the existing ones, each with one statement (plain inserts: the references
-   * were just looked up, and a customer registered under one since fails the import rather than being overwritten).
+   * Inserts the new customers and updates the existing ones, each with one statement. New ones with a plain insert
+   * (cheaper than `on conflict`): their references were just looked up, and a customer registered under one since
+   * fails the import rather than being overwritten. Existing ones through `on conflict … do update`, which finds each
+   * by its index (an `update … from` the batch would hash-join the whole table).
    */
   private async save(em: EntityManager, records: ImportRecord[], existing: Set<string>): Promise<void> {
     const created = existing.size ? records.filter((r) => !existing.has(r.reference)) : records;
@@ -190,7 +197,7 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
     if (updated.length) {
       await boundQuery(
         em,
-        `update customer set ${UPDATES.join(', ')} from (${FILE_ROWS}) as file where customer.customer_reference = file.customer_reference`,
+        `insert into customer (${INSERT_COLUMNS.join(', ')}) ${FILE_ROWS} on conflict (customer_reference) do update set ${UPDATES.join(', ')}`,
         [now, now, ...columnArrays(updated)],
       );
     }
