@@ -265,8 +265,8 @@ describe('imported customers in the storefront (CSV file read by the CLI reader,
     writeFileSync(empty, '');
     await expect(importFile(empty)).rejects.toThrow(/^The file is empty; expected the header customer_reference,locale_name,/);
 
-    // More than one batch (1000 rows) of valid customers before the broken line: they are rolled back too.
-    const valid = Array.from({ length: 1200 }, (_, i) => customer(i + 1));
+    // More than one batch (5000 rows) of valid customers before the broken line: they are rolled back too.
+    const valid = Array.from({ length: 5200 }, (_, i) => customer(i + 1));
     const malformed = writeCsv([...valid, `DE--9999,de_DE,,"unclosed@example.com,Mr,A,B,,Male,,,`]);
     const error = await importFile(malformed).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportFileError);

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Global, Injectable, Module } from '@nestjs/common';
-import { Actor, Clock, currentActor } from '@patron/shared-kernel';
+import { Actor, boundQuery, Clock, currentActor } from '@patron/shared-kernel';
 
 export const HISTORY_EVENTS = [
   'registered', 'confirmed', 'profile-updated', 'email-change-requested', 'email-change-confirmed', 'password-changed',
@@ -38,12 +38,11 @@ export class CustomerHistory {
     if (!references.length) return;
     const actor = currentActor();
     const now = this.clock.now();
-    await em.getConnection().execute(
+    await boundQuery(
+      em,
       `insert into customer_history (customer_reference, event, actor_type, actor_id, actor_name, details, occurred_at)
-       values ${references.map(() => '(?, ?, ?, ?, ?, ?::jsonb, ?)').join(', ')}`,
-      references.flatMap((reference) => [reference, event, actor.type, actor.id, actor.name, JSON.stringify(details), now]),
-      'run',
-      em.getTransactionContext(),
+       select unnest(?::text[]), ?, ?, ?, ?, ?::jsonb, ?`,
+      [references, event, actor.type, actor.id, actor.name, JSON.stringify(details), now],
     );
   }
 

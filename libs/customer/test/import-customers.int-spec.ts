@@ -279,16 +279,16 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
       expect(await count()).toBe(0);
     });
 
-    it('imports a file larger than one batch (1000 rows) completely', async () => {
-      const rows = Array.from({ length: 2345 }, (_, i) => row(i + 1));
+    it('imports a file larger than one batch (5000 rows) completely', async () => {
+      const rows = Array.from({ length: 12345 }, (_, i) => row(i + 1));
       const summary = await customers.importCustomers(streamed(rows));
-      expect(summary).toEqual({ rows: 2345, created: 2345, updated: 0, skipped: 0, problems: [], imported: true });
-      expect(await count()).toBe(2345);
+      expect(summary).toEqual({ rows: 12345, created: 12345, updated: 0, skipped: 0, problems: [], imported: true });
+      expect(await count()).toBe(12345);
       const [range] = await sql<{ low: string; high: string }>(
         `select min(substring(customer_reference from 5)::int)::text as low, max(substring(customer_reference from 5)::int)::text as high from customer`,
       );
-      expect(range).toEqual({ low: '1', high: '2345' });
-      expect(await nextRegisteredReference()).toBe('DE--2346');
+      expect(range).toEqual({ low: '1', high: '12345' });
+      expect(await nextRegisteredReference()).toBe('DE--12346');
     });
   });
 
@@ -602,19 +602,19 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
       expect(await nextRegisteredReference()).toBe('DE--3');
     });
 
-    it('without skipInvalid, a bad row after the first batch of 1000 still rolls back the rows before it', async () => {
+    it('without skipInvalid, a bad row after the first batch of 5000 still rolls back the rows before it', async () => {
       const before = await snapshot();
-      const rows = Array.from({ length: 1500 }, (_, i) => row(i + 1));
-      rows.push(row(1501, { email: 'broken-email' }));
+      const rows = Array.from({ length: 5500 }, (_, i) => row(i + 1));
+      rows.push(row(5501, { email: 'broken-email' }));
 
       const summary = await customers.importCustomers(streamed(rows));
 
       expect(summary).toEqual({
-        rows: 1501,
+        rows: 5501,
         created: 0,
         updated: 0,
         skipped: 0,
-        problems: [{ line: 1502, reference: 'DE--1501', reason: 'invalid email "broken-email"' }],
+        problems: [{ line: 5502, reference: 'DE--5501', reason: 'invalid email "broken-email"' }],
         imported: false,
       });
       expect(await snapshot()).toEqual(before);
@@ -625,32 +625,32 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
     it('without skipInvalid, an email taken in the database found in a later batch rolls back the earlier batches', async () => {
       await importRows([rawRow(1, { customer_reference: 'DE--99999', email: 'taken@example.com' })]);
       const before = await snapshot();
-      const rows = Array.from({ length: 1200 }, (_, i) => row(i + 1));
-      rows[1100] = row(1101, { email: 'taken@example.com' });
+      const rows = Array.from({ length: 5200 }, (_, i) => row(i + 1));
+      rows[5100] = row(5101, { email: 'taken@example.com' });
 
       const summary = await importRows(rows);
 
-      expect(summary).toMatchObject({ rows: 1200, created: 0, updated: 0, imported: false });
-      expect(summary.problems).toEqual([{ line: 1102, reference: 'DE--1101', reason: 'duplicate email "taken@example.com" (used by customer DE--99999)' }]);
+      expect(summary).toMatchObject({ rows: 5200, created: 0, updated: 0, imported: false });
+      expect(summary.problems).toEqual([{ line: 5102, reference: 'DE--5101', reason: 'duplicate email "taken@example.com" (used by customer DE--99999)' }]);
       expect(await snapshot()).toEqual(before);
     });
 
     it('with skipInvalid, imports the valid rows of every batch and reports the bad ones', async () => {
-      const rows = Array.from({ length: 2500 }, (_, i) => row(i + 1));
-      const bad = [5, 999, 1000, 1001, 2400];
+      const rows = Array.from({ length: 12000 }, (_, i) => row(i + 1));
+      const bad = [5, 999, 4999, 5000, 5001, 11400];
       for (const n of bad) rows[n - 1] = row(n, { email: `bad-${n}` });
 
       const summary = await customers.importCustomers(streamed(rows), { skipInvalid: true });
 
-      expect(summary).toMatchObject({ rows: 2500, created: 2495, updated: 0, skipped: 5, imported: true });
+      expect(summary).toMatchObject({ rows: 12000, created: 11994, updated: 0, skipped: 6, imported: true });
       expect(byLine(summary)).toEqual(bad.map((n) => ({ line: n + 1, reference: `DE--${n}`, reason: `invalid email "bad-${n}"` })));
-      expect(await count()).toBe(2495);
+      expect(await count()).toBe(11994);
       const missing = await sql<{ customer_reference: string }>(
         `select customer_reference from customer where customer_reference = any($1::text[])`,
         [bad.map((n) => `DE--${n}`)],
       );
       expect(missing).toEqual([]);
-      expect(await nextRegisteredReference()).toBe('DE--2501');
+      expect(await nextRegisteredReference()).toBe('DE--12001');
     });
   });
 

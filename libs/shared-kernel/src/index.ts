@@ -5,6 +5,7 @@ export * from './secret-token';
 export * from './duration';
 export * from './kernel.module';
 export * from './transaction-fork';
+export * from './bound-query';
 export * from './iso-date';
 export * from './actor';
 export * from './actor.interceptor';

@@ -23,8 +23,9 @@ export async function* readCsvRows<T extends { line: number }>(file: string, req
       return checkHeader(header, required);
     } }),
   );
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    yield { ...record, line: info.lines } as unknown as T;
+  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string | number>; info: { lines: number } }>) {
+    record.line = info.lines;
+    yield record as unknown as T;
   }
   if (!headerSeen) throw new ImportFileError(`The file is empty; expected the header ${required.join(',')}`);
 }

@@ -32,9 +32,17 @@ const choice = <T extends string>(value: string, allowed: readonly T[]): T | nul
 
 const blankToNull = (value: string | undefined): string | null => (value && value.trim() !== '' ? value.trim() : null);
 
+const containsNul = (row: CustomerImportRow): boolean => {
+  for (const key in row) {
+    const value = row[key as keyof CustomerImportRow];
+    if (typeof value === 'string' && value.includes('\u0000')) return true;
+  }
+  return false;
+};
+
 /** Checks one import row; returns the record or the reason it is refused. */
 export const parseImportRow = (row: CustomerImportRow, config: CustomerConfig): ImportRecord | string => {
-  if (Object.values(row).some((value) => typeof value === 'string' && value.includes('\u0000'))) return 'contains a NUL character';
+  if (containsNul(row)) return 'contains a NUL character';
   const reference = (row.customer_reference ?? '').trim();
   if (!reference) return 'missing customer_reference';
   const number = /(\d+)$/.exec(reference);
