@@ -12,3 +12,4 @@ export * from './personal-data';
 export * from './request-context';
 export * from './request-id.interceptor';
 export * from './service-unavailable';
+export * from './rate-limiters';
