@@ -13,3 +13,4 @@ export * from './request-context';
 export * from './request-id.interceptor';
 export * from './service-unavailable';
 export * from './rate-limiters';
+export * from './migration';
