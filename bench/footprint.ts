@@ -15,7 +15,9 @@ const RUNS = Number(process.env.FOOTPRINT_RUNS ?? 5);
 const SETTLE_MS = 5_000;
 const ROOT = join(__dirname, '..', '..');
 const APPS = ['storefront-api', 'backoffice-api', 'worker', 'all-in-one'] as const;
-const PORTS = { storefront: 39300, backoffice: 39301, worker: 39302 };
+// Below Linux's ephemeral range (32768–60999): polling a port in it before the app listens can connect the client to
+// itself (its own source port picked as the target), and the app then finds the port taken.
+const PORTS = { storefront: 29300, backoffice: 29301, worker: 29302 };
 const LIVE_PORT = { 'storefront-api': PORTS.storefront, 'backoffice-api': PORTS.backoffice, worker: PORTS.worker, 'all-in-one': PORTS.storefront };
 
 /** The node flags `npm start` runs the apps with (package.json; the Docker image uses the same), so that the figures are those of what users run. */
