@@ -21,5 +21,7 @@ COPY bin bin
 COPY package.json ./
 USER node
 EXPOSE 3000 3001 3002
-ENTRYPOINT ["node", "bin/run.js"]
+# --max-semi-space-size=8 (as `npm start`): half of V8's default young generation, about 15 MB less memory per
+# process at no measured cost to start-up (see the footprint benchmark in the README).
+ENTRYPOINT ["node", "--max-semi-space-size=8", "bin/run.js"]
 CMD ["all-in-one"]

@@ -1,5 +1,5 @@
 /**
- * Cold start and idle memory of each app as ops run it (`node bin/run.js <app>` from dist) on PostgreSQL and Redis.
+ * Cold start and idle memory of each app as ops run it (`node <flags of npm start> bin/run.js <app>` from dist) on PostgreSQL and Redis.
  * Per run: spawn to the first 200 from `/health/live` (all apps, the worker included, answer it), then RSS 5 s after
  * ready, read from /proc (VmRSS; no forced GC).
  * FOOTPRINT_RUNS (default 5) runs per app, medians printed against the all-in-one goal (≤ 1.5 s, ≤ 150 MB).
@@ -15,8 +15,13 @@ const RUNS = Number(process.env.FOOTPRINT_RUNS ?? 5);
 const SETTLE_MS = 5_000;
 const ROOT = join(__dirname, '..', '..');
 const APPS = ['storefront-api', 'backoffice-api', 'worker', 'all-in-one'] as const;
-const PORTS = { storefront: 39300, backoffice: 39301, worker: 39302 };
+// Below Linux's ephemeral range (32768–60999): polling a port in it before the app listens can connect the client to
+// itself (its own source port picked as the target), and the app then finds the port taken.
+const PORTS = { storefront: 29300, backoffice: 29301, worker: 29302 };
 const LIVE_PORT = { 'storefront-api': PORTS.storefront, 'backoffice-api': PORTS.backoffice, worker: PORTS.worker, 'all-in-one': PORTS.storefront };
+
+/** The node flags `npm start` runs the apps with (package.json; the Docker image uses the same), so that the figures are those of what users run. */
+const NODE_FLAGS = /node ((?:--\S+ )*)bin\/run\.js/.exec(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start)![1].split(' ').filter(Boolean);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -27,7 +32,7 @@ const rssMb = (pid: number): number => {
 
 const measure = async (app: (typeof APPS)[number], env: Record<string, string>) => {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['bin/run.js', app], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'bin/run.js', app], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   try {

@@ -17,5 +17,8 @@ if (!name || !existsSync(file)) {
 require('tsconfig-paths').register({
   baseUrl: join(root, 'dist'),
   paths: { '@patron/config': ['config/index.js'], '@patron/*': ['libs/*/src'], '@patron-examples/*': ['examples/*/src'] },
+  // Only the aliases: by default every other bare require (express, pg, …) is first looked for under dist/ too,
+  // a handful of file probes for each of the ~3,000 requires of a start.
+  addMatchAll: false,
 });
 require(file);

@@ -13,6 +13,9 @@ if (!app || !existsSync(entry)) {
 require('tsconfig-paths').register({
   baseUrl: dist,
   paths: { '@patron/config': ['config/index.js'], '@patron/*': ['libs/*/src'], '@patron-examples/*': ['examples/*/src'] },
+  // Only the aliases: by default every other bare require (express, pg, …) is first looked for under dist/ too,
+  // a handful of file probes for each of the ~3,000 requires of a start.
+  addMatchAll: false,
 });
 process.argv.splice(1, 2, entry);
 require(entry);

@@ -1,6 +1,6 @@
 import { MikroORM, Options } from '@mikro-orm/core';
 import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { PGliteDriver } from 'mikro-orm-pglite';
+import type { PGliteDriver as PGliteDriverType } from 'mikro-orm-pglite';
 import { join } from 'node:path';
 import { EmbeddedDatabase } from './embedded-database';
 import { Env } from './env';
@@ -62,7 +62,7 @@ export const embeddedDatabase = (directory: string): Database => {
     description: `embedded PostgreSQL in ${embedded.directory}`,
     ormOptions: {
       ...base,
-      driver: PGliteDriver,
+      driver: (require('mikro-orm-pglite') as { PGliteDriver: typeof PGliteDriverType }).PGliteDriver,
       clientUrl: undefined,
       dbName: 'postgres',
       driverOptions: { connection: { pglite: () => embedded.pglite } },

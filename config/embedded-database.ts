@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -49,6 +49,8 @@ export class EmbeddedDatabase {
     const lockFile = join(dir, 'patron.lock');
     EmbeddedDatabase.acquire(lockFile, dir, holder);
     openHere.add(dir);
+    // Required here: processes on a PostgreSQL server never load PGlite (a large module).
+    const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
     return new EmbeddedDatabase(dir, new PGlite(join(dir, 'data'), { extensions: searchExtensions() }), lockFile);
   }
 

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger, Params, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
 import type { Options } from 'pino-http';
-import pretty from 'pino-pretty';
+import type { PrettyOptions } from 'pino-pretty';
 import { matchedRoute } from '@patron/ops';
 import { currentRequestId, maskPersonalData, requestIdFrom, runWithRequestId } from '@patron/shared-kernel';
 import { Env } from './env';
@@ -60,13 +60,16 @@ export const loggerOptions = (env: Pick<Env, 'LOG_LEVEL'>): pino.LoggerOptions =
 
 let root: pino.Logger | undefined;
 
+/** pino-pretty's stream, loaded only for readable lines (JSON lines, the production default, do without it). */
+const prettyStream = (options: PrettyOptions) => (require('pino-pretty') as typeof import('pino-pretty')).PinoPretty(options);
+
 /** The process's pino logger: JSON lines (`LOG_FORMAT=json`, the default in production) or readable lines. */
 export const rootLogger = (env: Pick<Env, 'LOG_LEVEL' | 'LOG_FORMAT'>): pino.Logger => {
   if (root) return root;
   const options = loggerOptions(env);
   root =
     env.LOG_FORMAT === 'pretty'
-      ? pino(options, pretty({ sync: true, colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context,req,res,responseTime', messageFormat: '{if context}[{context}] {end}{msg}', singleLine: true }))
+      ? pino(options, prettyStream({ sync: true, colorize: process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context,req,res,responseTime', messageFormat: '{if context}[{context}] {end}{msg}', singleLine: true }))
       : pino(options);
   return root;
 };

@@ -1,5 +1,11 @@
 import { MikroORM } from '@mikro-orm/core';
-import { Client } from 'pg';
+import type { ClientConfig, Client as PgClient } from 'pg';
+
+/**
+ * A plain `pg` client for the lock and the database check. Required when used: a serving process has the copy of
+ * `pg` that MikroORM's driver uses and does not need this one.
+ */
+const pgClient = (config: ClientConfig): PgClient => new (require('pg') as typeof import('pg')).Client(config);
 
 /** Arbitrary constant shared by every Patron process: the key of the migration advisory lock. */
 const MIGRATION_LOCK_KEY = 7_314_159_265;
@@ -9,7 +15,7 @@ const MIGRATION_LOCK_KEY = 7_314_159_265;
  * once and the others wait, then find nothing to do. Returns the names of the migrations applied here.
  */
 export const migrateWithLock = async (orm: MikroORM, databaseUrl: string): Promise<string[]> => {
-  const lock = new Client({ connectionString: databaseUrl });
+  const lock = pgClient({ connectionString: databaseUrl });
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -27,7 +33,7 @@ export const pendingMigrations = async (orm: MikroORM): Promise<string[]> =>
 
 /** Creates the database named in `databaseUrl` when the server does not have it yet (first start on a fresh server). */
 export const ensureDatabaseExists = async (databaseUrl: string): Promise<boolean> => {
-  const probe = new Client({ connectionString: databaseUrl });
+  const probe = pgClient({ connectionString: databaseUrl });
   try {
     await probe.connect();
     return false;
@@ -39,7 +45,7 @@ export const ensureDatabaseExists = async (databaseUrl: string): Promise<boolean
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   url.pathname = '/postgres';
-  const admin = new Client({ connectionString: url.toString() });
+  const admin = pgClient({ connectionString: url.toString() });
   await admin.connect();
   try {
     await admin.query(`create database "${name.replace(/"/g, '""')}"`);

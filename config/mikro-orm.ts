@@ -1,5 +1,4 @@
 import { Options } from '@mikro-orm/core';
-import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import {
   Customer,
@@ -79,7 +78,8 @@ export const mikroOrmOptions = ({ databaseUrl, debug = false, poolMax = 10, quer
   clientUrl: databaseUrl,
   entities: ENTITIES,
   discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
-  extensions: [Migrator],
+  // No `extensions: [Migrator]`: `orm.getMigrator()` loads @mikro-orm/migrations when first called (migrations at
+  // start, `cli migrate`), so processes that only serve never load it.
   migrations: {
     migrationsList: MIGRATIONS,
     tableName: 'mikro_orm_migrations',

@@ -57,15 +57,20 @@ export const createBackofficeApp = async (root: DynamicModule, logger: LoggerSer
   app.get(QueueDashboard).mount(app);
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Patron back office')
-      .setDescription('Customer management for shop staff. Sign in with POST /api/auth/login and send the token as a bearer token.')
-      .addBearerAuth()
-      .build(),
-  );
-  documentErrorAnswers(document);
+  // The OpenAPI document is built on the first request for it (once), not at start: walking every route and turning
+  // its schemas into JSON Schema is a good part of the start-up time and memory, for a page few processes serve.
+  const document = () => {
+    const built = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Patron back office')
+        .setDescription('Customer management for shop staff. Sign in with POST /api/auth/login and send the token as a bearer token.')
+        .addBearerAuth()
+        .build(),
+    );
+    documentErrorAnswers(built);
+    return built;
+  };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs.json' });
   serveConsole(app);
   return app;

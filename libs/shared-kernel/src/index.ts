@@ -13,3 +13,5 @@ export * from './personal-data';
 export * from './request-context';
 export * from './request-id.interceptor';
 export * from './service-unavailable';
+export * from './rate-limiters';
+export * from './migration';

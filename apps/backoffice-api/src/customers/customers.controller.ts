@@ -3,7 +3,6 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
-import { stringify } from 'csv-stringify';
 import { z } from 'zod';
 import { AddressFacade, AddressNotFoundError } from '@patron/address';
 import { FieldViolation, InputValidationError, isCalendarDate } from '@patron/shared-kernel';
@@ -106,6 +105,7 @@ export class BackofficeCustomersController {
     const searchPage = (after?: string) => this.customers.search({ ...toCustomerSearch(filters), sort, direction, after, limit: 200 });
     // The first page before the headers, so that a failing search still answers in the API's error shape.
     let page = await searchPage();
+    const { stringify } = await import('csv-stringify'); // only exports write CSV: not loaded at start
     async function* rows() {
       for (;;) {
         for (const c of page.customers) yield { ...c, createdAt: c.createdAt.toISOString(), registeredAt: c.registeredAt?.toISOString() ?? '' };

@@ -1,7 +1,6 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { MailboxEntry, MailboxReader } from '@patron/mail';
-import { renderMailboxPage } from './mailbox-page';
 
 /** `/dev/mailbox`: the latest mails, for development (not mounted when NODE_ENV=production). */
 @Controller('dev/mailbox')
@@ -12,6 +11,7 @@ export class DevMailboxController {
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
   async page(@Query('limit') limit?: string): Promise<string> {
+    const { renderMailboxPage } = await import('./mailbox-page'); // Handlebars: loaded by the development mailbox only
     return renderMailboxPage(await this.mailbox.latest(this.limit(limit)), this.mailbox.origin);
   }
 

@@ -1,10 +1,7 @@
 import { INestApplication, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
 import { ConnectionOptions, Queue } from 'bullmq';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { MAIL_DEAD_LETTER_QUEUE, MAIL_QUEUE } from '@patron/mail';
 import { UserFacade } from '@patron/user';
 import { BACKOFFICE_AUDIENCE, currentStaff, StaffClaims } from '../auth/staff-auth';
@@ -26,21 +23,20 @@ const refuse = (res: Response, statusCode: 401 | 403 | 404, message: string) =>
 /**
  * bull-board on the `mail` and `mail-dead-letter` queues at `/admin/queues`, for admins only (a current back-office
  * token of an enabled user who is an admin now, as a bearer token or the `patron_staff_token` cookie). Without Redis
- * there is no queue.
+ * there is no queue. bull-board and the queues' Redis connections are set up on the first admin request, not at start.
  */
 @Injectable()
 export class QueueDashboard implements OnApplicationShutdown {
-  private readonly queues: Queue[];
+  private queues: Queue[] = [];
+  private router: Promise<RequestHandler> | null = null;
 
-  constructor(private readonly jwt: JwtService, private readonly users: UserFacade, redis: { connection: ConnectionOptions; prefix: string } | null) {
-    this.queues = redis ? [MAIL_QUEUE, MAIL_DEAD_LETTER_QUEUE].map((name) => new Queue(name, { connection: redis.connection, prefix: redis.prefix })) : [];
-    for (const queue of this.queues) queue.on('error', () => undefined); // the dashboard shows it
-  }
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly users: UserFacade,
+    private readonly redis: { connection: ConnectionOptions; prefix: string } | null,
+  ) {}
 
   mount(app: INestApplication): void {
-    const adapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
-    if (this.queues.length) createBullBoard({ queues: this.queues.map((q) => new BullMQAdapter(q)), serverAdapter: adapter });
-    const router = this.queues.length ? adapter.getRouter() : null;
     app.use(QUEUE_DASHBOARD_PATH, async (req: Request, res: Response, next: NextFunction) => {
       const token = tokenOf(req);
       if (!token) return refuse(res, 401, 'A valid back-office access token is required.');
@@ -59,9 +55,29 @@ export class QueueDashboard implements OnApplicationShutdown {
       }
       if (!staff) return refuse(res, 401, 'A valid back-office access token is required.');
       if (staff.role !== 'admin') return refuse(res, 403, 'This needs the role admin.');
-      if (!router) return refuse(res, 404, 'There is no queue dashboard: mail is sent in-process because REDIS_URL is not set.');
+      if (!this.redis) return refuse(res, 404, 'There is no queue dashboard: mail is sent in-process because REDIS_URL is not set.');
+      let router: RequestHandler;
+      try {
+        router = await (this.router ??= this.createRouter(this.redis));
+      } catch (error) {
+        this.router = null;
+        return next(error);
+      }
       return router(req, res, next);
     });
+  }
+
+  private async createRouter(redis: { connection: ConnectionOptions; prefix: string }): Promise<RequestHandler> {
+    const [{ createBullBoard }, { BullMQAdapter }, { ExpressAdapter }] = await Promise.all([
+      import('@bull-board/api'),
+      import('@bull-board/api/bullMQAdapter'),
+      import('@bull-board/express'),
+    ]);
+    this.queues = [MAIL_QUEUE, MAIL_DEAD_LETTER_QUEUE].map((name) => new Queue(name, { connection: redis.connection, prefix: redis.prefix }));
+    for (const queue of this.queues) queue.on('error', () => undefined); // the dashboard shows it
+    const adapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
+    createBullBoard({ queues: this.queues.map((q) => new BullMQAdapter(q)), serverAdapter: adapter });
+    return adapter.getRouter() as RequestHandler;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,6 +1,10 @@
-import * as countries from 'i18n-iso-countries';
+import * as countries from 'i18n-iso-countries/index';
+import english from 'i18n-iso-countries/langs/en.json';
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
 import { FieldViolation } from '@patron/shared-kernel';
+
+// The library without its 79 other locales (the package's main entry registers them all): only English names are used.
+countries.registerLocale(english);
 
 /** The English name of an ISO 3166-1 alpha-2 code, or null for an unknown code. */
 export const countryName = (iso2Code: string): string | null =>

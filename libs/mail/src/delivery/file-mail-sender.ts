@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createTransport, Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { maskEmail } from '@patron/shared-kernel';
 import { MailConfig } from '../mail.config';
 import { MailSender, OutgoingMail } from '../extension/mail-sender';
@@ -10,13 +10,13 @@ import { MailSender, OutgoingMail } from '../extension/mail-sender';
 @Injectable()
 export class FileMailSender implements MailSender {
   private readonly logger = new Logger('Mail');
-  private readonly transport: Transporter;
+  private transport: Transporter | null = null;
 
-  constructor(private readonly config: MailConfig, private readonly directory: string) {
-    this.transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  }
+  constructor(private readonly config: MailConfig, private readonly directory: string) {}
 
   async send(mail: OutgoingMail): Promise<void> {
+    // Made at the first mail: nodemailer is loaded only by processes that send mail.
+    this.transport ??= (require('nodemailer') as typeof import('nodemailer')).createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     const info = await this.transport.sendMail({
       from: this.config.from,
       to: mail.to,

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { createTransport, Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { MailConfig } from '../mail.config';
 import { MailSender, OutgoingMail } from '../extension/mail-sender';
 
@@ -9,13 +9,19 @@ export const SMTP_URL = Symbol('mail.smtp-url');
 /** Sends over SMTP with a small connection pool. 5xx answers (bad recipient, refused) are permanent failures. */
 @Injectable()
 export class SmtpMailSender implements MailSender, OnApplicationShutdown {
-  private readonly transport: Transporter;
+  private pool: Transporter | null = null;
   private readonly domain: string;
 
-  constructor(private readonly config: MailConfig, smtpUrl: string) {
-    // Options with the URL in them: a second argument would be message defaults, and the pool would be ignored.
-    this.transport = createTransport({ url: smtpUrl, pool: true, maxConnections: config.smtpPoolSize, maxMessages: 1000 } as object);
+  constructor(private readonly config: MailConfig, private readonly smtpUrl: string) {
     this.domain = /@([^>\s]+)/.exec(config.from)?.[1] ?? 'patron.local';
+  }
+
+  /** The pool, made at the first mail: nodemailer is loaded only by processes that send mail. */
+  private get transport(): Transporter {
+    if (this.pool) return this.pool;
+    const { createTransport } = require('nodemailer') as typeof import('nodemailer');
+    // Options with the URL in them: a second argument would be message defaults, and the pool would be ignored.
+    return (this.pool = createTransport({ url: this.smtpUrl, pool: true, maxConnections: this.config.smtpPoolSize, maxMessages: 1000 } as object));
   }
 
   async send(mail: OutgoingMail): Promise<void> {
@@ -42,6 +48,6 @@ export class SmtpMailSender implements MailSender, OnApplicationShutdown {
 
   /** Closes the pooled connections. */
   close(): void {
-    this.transport.close();
+    this.pool?.close();
   }
 }

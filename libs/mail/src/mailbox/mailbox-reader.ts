@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
 import { OutboxFacade } from '@patron/outbox';
 
 export interface MailboxEntry {
@@ -36,6 +35,8 @@ export class MailboxReader {
   private async fromFiles(directory: string, limit: number): Promise<MailboxEntry[]> {
     const names = await readdir(directory).catch(() => [] as string[]);
     const latest = names.filter((n) => n.endsWith('.eml')).sort().reverse().slice(0, limit);
+    // Loaded here, not at start: only the development mailbox parses mails.
+    const { simpleParser } = await import('mailparser');
     return Promise.all(
       latest.map(async (name) => {
         const mail = await simpleParser(await readFile(join(directory, name)));

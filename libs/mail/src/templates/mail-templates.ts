@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { DomainError } from '@patron/shared-kernel';
 import { MailConfig } from '../mail.config';
 import { LocalizedMailTemplate } from './mail-template';
@@ -110,6 +110,8 @@ export class MailTemplates {
     let compiled = this.compiled.get(key);
     if (!compiled) {
       const source = locales[locale];
+      // Required at the first mail rather than at start: processes that send no mail never load Handlebars.
+      const Handlebars = require('handlebars') as typeof import('handlebars');
       compiled = {
         subject: Handlebars.compile(source.subject, { noEscape: true }),
         text: Handlebars.compile(source.text, { noEscape: true }),

@@ -4,6 +4,7 @@ import { HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthInd
 import { OutboxFacade } from '@patron/outbox';
 import { coalesce } from '../coalesce';
 import { MailQueueProbe } from '../mail-queue-probe';
+import { pendingMigrations } from './pending-migrations';
 import { OpsConfig } from '../ops.config';
 import { withTimeout } from '../with-timeout';
 
@@ -43,8 +44,8 @@ export class ReadinessChecks implements BeforeApplicationShutdown {
       () => this.check('process', async () => (this.shuttingDown ? Promise.reject(new Error('shutting down')) : {})),
       () => this.check('database', async () => void (await this.orm.em.fork().getConnection().execute('select 1'))),
       () => this.check('migrations', async () => {
-        const pending = await this.orm.getMigrator().getPendingMigrations();
-        if (pending.length) throw new Error(`${pending.length} pending: ${pending.map((m) => m.name).join(', ')}`);
+        const pending = await pendingMigrations(this.orm);
+        if (pending.length) throw new Error(`${pending.length} pending: ${pending.join(', ')}`);
       }),
       ...(this.queue.enabled ? [() => this.check('redis', () => this.queue.ping())] : []),
       () => this.check('outbox', async () => {

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { dictionary } from '@zxcvbn-ts/language-common';
 import { PasswordConfig } from '../password.config';
 import { PasswordPolicy, PasswordRule } from '../extension/password-policy';
 
 let commonPasswords: Set<string> | undefined;
 
 /** The ~49,000 most common passwords of zxcvbn-ts's maintained list, lower-cased. Loaded on first use. */
-const loadCommonPasswords = (): Set<string> =>
-  (commonPasswords ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())));
+const loadCommonPasswords = (): Set<string> => {
+  if (commonPasswords) return commonPasswords;
+  // Required here rather than imported: the dictionaries are a large module, needed only by processes checking passwords.
+  const { dictionary } = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  return (commonPasswords = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())));
+};
 
 /**
  * The forms in which a password is looked up: as typed (ignoring case), without the symbols around it, and without

@@ -1,4 +1,4 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from '@patron/shared-kernel';
 
 export class Migration20261203000700_customer_access extends Migration {
   override async up(): Promise<void> {

@@ -1,4 +1,4 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from '@patron/shared-kernel';
 
 export class Migration20261203001100_customer_group extends Migration {
   override async up(): Promise<void> {

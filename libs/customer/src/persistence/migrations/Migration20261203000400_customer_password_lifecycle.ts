@@ -1,4 +1,4 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from '@patron/shared-kernel';
 
 export class Migration20261203000400_customer_password_lifecycle extends Migration {
   override async up(): Promise<void> {

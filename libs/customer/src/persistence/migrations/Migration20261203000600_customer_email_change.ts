@@ -1,4 +1,4 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from '@patron/shared-kernel';
 
 export class Migration20261203000600_customer_email_change extends Migration {
   override async up(): Promise<void> {

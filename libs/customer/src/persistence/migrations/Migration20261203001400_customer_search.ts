@@ -1,4 +1,4 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from '@patron/shared-kernel';
 
 /**
  * Back-office search at a million customers: substring search ignoring case and accents through a trigram index on

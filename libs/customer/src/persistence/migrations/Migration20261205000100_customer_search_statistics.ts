@@ -1,4 +1,4 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from '@patron/shared-kernel';
 
 /**
  * The planner estimates how many customers a substring matches (`like '%…%'`) by trying the pattern on the column's

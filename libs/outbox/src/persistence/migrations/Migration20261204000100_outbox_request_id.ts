@@ -1,4 +1,4 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from '@patron/shared-kernel';
 
 /**
  * The id of the request that wrote a message, so that one registration can be followed from HTTP to SMTP; an index

@@ -1,4 +1,4 @@
-import { Migration } from '@mikro-orm/migrations';
+import { Migration } from '@patron/shared-kernel';
 
 /** Disabling back-office users, and a token version so that disabling or a new password ends their sessions at once. */
 export class Migration20261206000100_backoffice_user_access extends Migration {
