@@ -36,7 +36,9 @@ export const postgresDatabase = (databaseUrl: string, { poolMax, queryTimeoutMs 
     ormOptions: mikroOrmOptions({ databaseUrl, poolMax, queryTimeoutMs }),
     prepare: async () => void (await ensureDatabaseExists(databaseUrl)),
     migrate: async (orm) => {
-      if (!queryTimeoutMs || (await pendingMigrations(orm)).length === 0) return migrateWithLock(orm, databaseUrl);
+      // The usual start has nothing to apply: no lock is taken and the migrator is never loaded.
+      if ((await pendingMigrations(orm)).length === 0) return [];
+      if (!queryTimeoutMs) return migrateWithLock(orm, databaseUrl);
       // Building an index on a large table takes longer than any request may: pending migrations get their own
       // connection without the limit.
       const unlimited = await MikroORM.init(mikroOrmOptions({ databaseUrl, poolMax: 1 }));
@@ -68,7 +70,7 @@ export const embeddedDatabase = (directory: string): Database => {
       driverOptions: { connection: { pglite: () => embedded.pglite } },
     } as unknown as Options,
     prepare: async () => undefined,
-    migrate: async (orm) => (await orm.getMigrator().up()).map((m) => m.name),
+    migrate: async (orm) => ((await pendingMigrations(orm)).length ? (await orm.getMigrator().up()).map((m) => m.name) : []),
     close: () => embedded.close(),
   };
 };

@@ -27,9 +27,7 @@ export const migrateWithLock = async (orm: MikroORM, databaseUrl: string): Promi
   }
 };
 
-/** Names of migrations not yet applied. */
-export const pendingMigrations = async (orm: MikroORM): Promise<string[]> =>
-  (await orm.getMigrator().getPendingMigrations()).map((m) => m.name);
+export { pendingMigrations } from '@patron/ops';
 
 /** Creates the database named in `databaseUrl` when the server does not have it yet (first start on a fresh server). */
 export const ensureDatabaseExists = async (databaseUrl: string): Promise<boolean> => {

@@ -5,3 +5,4 @@ export { matchedRoute, useHttpMetrics } from './metrics/http-metrics';
 export { MetricsController } from './metrics/metrics.controller';
 export { HealthController } from './health/health.controller';
 export { ReadinessChecks } from './health/readiness';
+export { pendingMigrations } from './health/pending-migrations';
