@@ -2,7 +2,8 @@
  * Mail throughput: sustained mails per second from outbox rows to an SMTP server, through the relay, BullMQ and the
  * worker's mail processor (pooled SMTP), against a baseline of plain BullMQ jobs that render and send the same mails
  * through the same sender without the outbox. The SMTP server runs in its own process and only counts (its own rate
- * is measured first). Rounds alternate subject and baseline; medians and the ratio subject / baseline are printed.
+ * is measured first). Rounds alternate subject and baseline; medians and the ratio subject / baseline are printed, and
+ * the CPU time this process (relay, worker, sender) spends per mail on each path, steadier than rates on a busy machine.
  * Goal: ≥ 500 mails/s and ≥ 0.5 of the baseline.
  *
  * MAIL_BENCH_COUNT mails per round (default 3000), MAIL_BENCH_ROUNDS rounds of each (default 3); MAIL_CONCURRENCY
@@ -37,6 +38,17 @@ const payload = (i: number) => ({
 });
 
 const rate = (count: number, ms: number) => (count * 1000) / ms;
+
+/** A round's figures: mails per second, and this process's CPU time (relay, worker, sender) per mail. */
+interface Round {
+  rate: number;
+  cpuMs: number;
+}
+
+const cpuMsSince = (start: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
 
 /** The sink alone: mails as fast as a nodemailer pool can hand them to it, nothing else involved. */
 const measureSink = async (sink: SmtpCounter, poolSize: number, concurrency: number, from: number): Promise<number> => {
@@ -113,7 +125,7 @@ const main = async () => {
     await sink.waitFor(sent);
 
     let written = 0;
-    const subject = async (count: number): Promise<number> => {
+    const subject = async (count: number): Promise<Round> => {
       const offset = written;
       written += count;
       await sql.query(
@@ -126,9 +138,11 @@ const main = async () => {
         [TYPE, offset, offset + count - 1],
       );
       const started = Date.now();
+      const cpu = process.cpuUsage();
       relay.start();
       await sink.waitFor(sent + count);
       const ms = Date.now() - started;
+      const cpuMs = cpuMsSince(cpu);
       sent += count;
       await relay.stop();
       // Every row of the round recorded before the next one starts.
@@ -137,14 +151,15 @@ const main = async () => {
         if (rows[0].n === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      return rate(count, ms);
+      return { rate: rate(count, ms), cpuMs: cpuMs / count };
     };
 
     let queued = 0;
-    const baseline = async (count: number): Promise<number> => {
+    const baseline = async (count: number): Promise<Round> => {
       const offset = queued;
       queued += count;
       const started = Date.now();
+      const cpu = process.cpuUsage();
       for (let i = 0; i < count; i += 100) {
         await plainQueue!.addBulk(
           Array.from({ length: Math.min(100, count - i) }, (_, k) => ({ name: TYPE, data: { i: offset + i + k }, opts: { jobId: `plain-${offset + i + k}`, removeOnComplete: true } })),
@@ -152,20 +167,27 @@ const main = async () => {
       }
       await sink.waitFor(sent + count);
       const ms = Date.now() - started;
+      const cpuMs = cpuMsSince(cpu);
       sent += count;
-      return rate(count, ms);
+      return { rate: rate(count, ms), cpuMs: cpuMs / count };
     };
 
     // A short warm-up of both paths (JIT, connections), not counted.
     await subject(Math.min(COUNT, 500));
     await baseline(Math.min(COUNT, 500));
-    const subjectRates: number[] = [];
-    const baselineRates: number[] = [];
+    const subjectRounds: Round[] = [];
+    const baselineRounds: Round[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      subjectRates.push(await subject(COUNT));
-      baselineRates.push(await baseline(COUNT));
-      console.log(`round ${round + 1}: outbox ${subjectRates[round].toFixed(0)} mails/s, plain BullMQ ${baselineRates[round].toFixed(0)} mails/s`);
+      const [o, p] = [await subject(COUNT), await baseline(COUNT)];
+      subjectRounds.push(o);
+      baselineRounds.push(p);
+      console.log(
+        `round ${round + 1}: outbox ${o.rate.toFixed(0)} mails/s (${o.cpuMs.toFixed(2)} CPU ms/mail), plain BullMQ ${p.rate.toFixed(0)} mails/s (${p.cpuMs.toFixed(2)} CPU ms/mail)`,
+      );
     }
+    const subjectRates = subjectRounds.map((r) => r.rate);
+    const baselineRates = baselineRounds.map((r) => r.rate);
+    const [subjectCpu, baselineCpu] = [median(subjectRounds.map((r) => r.cpuMs)), median(baselineRounds.map((r) => r.cpuMs))];
     const final = await sink.count();
     const [s, b] = [median(subjectRates), median(baselineRates)];
     console.log(`\n${COUNT} mails per round, ${ROUNDS} rounds each; worker concurrency ${concurrency}, SMTP pool ${poolSize}`);
@@ -176,6 +198,7 @@ const main = async () => {
       ['plain BullMQ jobs (baseline)', b, Math.min(...baselineRates), Math.max(...baselineRates)],
     ]);
     console.log(`ratio outbox / baseline: ${(s / b).toFixed(2)} (goal ≥ 0.5); outbox ${s.toFixed(0)} mails/s (goal ≥ 500)`);
+    console.log(`CPU of this process per mail (relay, worker, sender): outbox ${subjectCpu.toFixed(2)} ms, baseline ${baselineCpu.toFixed(2)} ms`);
     console.log(`sink received ${final.count} mails, ${final.duplicates} duplicate Message-IDs`);
   } finally {
     await plainWorker?.close();
