@@ -38,8 +38,8 @@ export interface OutboxMessageView {
 }
 
 /**
- * Delivery bookkeeping always runs in transactions of its own (plain forks, never joining a caller's): delivery may
- * be started from inside the relay's transaction, which commits independently.
+ * Delivery bookkeeping always runs in transactions of its own (plain forks or a pooled connection, never joining a
+ * caller's): delivery may be started from inside the relay's transaction, which commits independently.
  */
 @Injectable()
 export class OutboxFacade {
