@@ -203,6 +203,8 @@ const main = async () => {
       ['plain BullMQ jobs (baseline)', b, Math.min(...baselineRates), Math.max(...baselineRates)],
     ]);
     console.log(`ratio outbox / baseline: ${(s / b).toFixed(2)} (goal ≥ 0.5); outbox ${s.toFixed(0)} mails/s (goal ≥ 500)`);
+    const pairedRatios = subjectRounds.map((r, i) => r.rate / baselineRounds[i].rate);
+    console.log(`ratio per pair of adjacent rounds: ${pairedRatios.map((r) => r.toFixed(2)).join(', ')}; median ${median(pairedRatios).toFixed(2)}`);
     console.log(`CPU of the worker process(es) per mail (relay, worker, sender): outbox ${subjectCpu.toFixed(2)} ms, baseline ${baselineCpu.toFixed(2)} ms`);
     console.log(`sink received ${final.count} mails, ${final.duplicates} duplicate Message-IDs`);
   } finally {
