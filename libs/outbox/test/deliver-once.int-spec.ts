@@ -48,6 +48,18 @@ describe('OutboxFacade.deliverOnce (real PostgreSQL)', () => {
     expect((await row(id)).payload).toEqual({ to: 'a***@example.com', locale: 'de_DE' });
   });
 
+  it('reads and records payloads with quotes, semicolons and question marks intact', async () => {
+    let id = '';
+    const payload = { to: "o'brien?@example.com", locale: 'en_US', firstName: "O'Brien; commit; --?", secrets: { token: "a'b;c?d\\e" } };
+    await orm.em.fork().transactional(async (em) => {
+      id = module.get(OutboxWriter).add(em, { type: 'test.message', payload }).id;
+    });
+    const seen: unknown[] = [];
+    await expect(outbox.deliverOnce(id, async (m) => void seen.push(m.payload))).resolves.toBe('delivered');
+    expect(seen).toEqual([payload]);
+    expect(await row(id)).toMatchObject({ status: 'delivered', attempts: 1, payload: { to: expect.stringMatching(/@example\.com$/), locale: 'en_US' } });
+  });
+
   it('serializes concurrent deliveries of one message: exactly one send', async () => {
     const id = await addMessage();
     let sends = 0;
