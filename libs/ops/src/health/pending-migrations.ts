@@ -1,4 +1,4 @@
-import { MikroORM, TableNotFoundException } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
 
 /** A migration's name as MikroORM's migration table stores it (without a .js or .ts extension). */
 const storedName = (name: string): string => name.replace(/\.[jt]s$/, '');
@@ -13,13 +13,10 @@ export const pendingMigrations = async (orm: MikroORM): Promise<string[]> => {
   const { migrationsList = [], tableName = 'mikro_orm_migrations' } = orm.config.get('migrations');
   const configured = migrationsList.map((migration) => storedName(migration.name));
   const table = tableName.split('.').map((part) => orm.em.getPlatform().quoteIdentifier(part)).join('.');
-  let applied: Set<string>;
-  try {
-    const rows: { name: string }[] = await orm.em.fork().getConnection().execute(`select name from ${table}`);
-    applied = new Set(rows.map((row) => storedName(row.name)));
-  } catch (error) {
-    if (!(error instanceof TableNotFoundException)) throw error;
-    applied = new Set();
-  }
+  const connection = orm.em.fork().getConnection();
+  // Asked first rather than caught: not every driver reports a missing table as TableNotFoundException.
+  const [{ present }] = await connection.execute<{ present: boolean }[]>(`select to_regclass(?) is not null as present`, [table]);
+  const rows: { name: string }[] = present ? await connection.execute(`select name from ${table}`) : [];
+  const applied = new Set(rows.map((row) => storedName(row.name)));
   return configured.filter((name) => !applied.has(name));
 };
