@@ -1,5 +1,6 @@
 /**
- * Cold start and idle memory of each app as ops run it (`node <flags of npm start> bin/run.js <app>` from dist) on PostgreSQL and Redis.
+ * Cold start and idle memory of each app as ops run it (`node <flags of npm start> bin/run.js <app>` from dist) on PostgreSQL and Redis,
+ * with the default MIGRATE_ON_START on a database migrated beforehand (each start finds nothing to apply).
  * Per run: spawn to the first 200 from `/health/live` (all apps, the worker included, answer it), then RSS 5 s after
  * ready, read from /proc (VmRSS; no forced GC).
  * FOOTPRINT_RUNS (default 5) runs per app, medians printed against the all-in-one goal (≤ 1.5 s, ≤ 150 MB).
@@ -56,7 +57,7 @@ const main = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'patron-bench-footprint-'));
   const env = {
     PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_FORMAT: 'json', DATABASE_URL: db.url, REDIS_URL: BENCH_REDIS_URL,
-    QUEUE_PREFIX: `patron_bench_footprint_${Date.now().toString(36)}`, DATA_DIR: dataDir, MIGRATE_ON_START: 'false',
+    QUEUE_PREFIX: `patron_bench_footprint_${Date.now().toString(36)}`, DATA_DIR: dataDir,
     JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-0123456789',
     STOREFRONT_PORT: String(PORTS.storefront), BACKOFFICE_PORT: String(PORTS.backoffice), WORKER_PORT: String(PORTS.worker),
   };
