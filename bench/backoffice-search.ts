@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEnv, PatronCoreModule, postgresDatabase } from '@patron/config';
 import { CustomerFacade, CustomerSearch } from '@patron/customer';
+import { runBenchmark } from './support/run-benchmark';
 
 let CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
 const QUERIES = 500;
@@ -191,7 +192,4 @@ const main = async () => {
   }
 };
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -16,6 +16,7 @@ import { CustomerFacade } from '@patron/customer';
 import { Argon2idPasswordHasher, PasswordConfig } from '@patron/password';
 import { StorefrontApiModule } from '../apps/storefront-api/src/storefront-api.module';
 import { createStorefrontApp } from '../apps/storefront-api/src/storefront.app';
+import { runBenchmark } from './support/run-benchmark';
 
 const COUNT = 200;
 const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -105,7 +106,4 @@ const main = async () => {
   }
 };
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

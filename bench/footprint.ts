@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_REDIS_URL, createBenchDatabase } from './support/database';
 import { median, printTable } from './support/stats';
+import { runBenchmark } from './support/run-benchmark';
 
 const RUNS = Number(process.env.FOOTPRINT_RUNS ?? 5);
 const SETTLE_MS = 5_000;
@@ -80,7 +81,4 @@ const main = async () => {
   }
 };
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBenchmark(main);

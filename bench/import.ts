@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createBenchDatabase } from './support/database';
 import { printTable } from './support/stats';
+import { runBenchmark } from './support/run-benchmark';
 
 const ROWS = Number(process.env.IMPORT_ROWS ?? 1_000_000);
 const GOAL = 20_000;
@@ -78,7 +79,4 @@ const main = async () => {
   }
 };
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBenchmark(main);

@@ -7,6 +7,7 @@ import { Argon2idPasswordHasher, PasswordConfig } from '@patron/password';
 import { load, rate } from './support/load';
 import { median, printTable } from './support/stats';
 import { importCustomers, JSON_API, startStorefront } from './support/storefront';
+import { runBenchmark } from './support/run-benchmark';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -42,4 +43,4 @@ const main = async () => {
   }
 };
 
-main().catch((error) => { console.error(error); process.exit(1); });
+runBenchmark(main);

@@ -32,6 +32,7 @@ import { MailWorkerProcess } from './support/mail-worker-client';
 import { MAIL_BENCH_TYPE as TYPE, mailBenchPayload as payload, PLAIN_MAIL_QUEUE } from './support/mail-load';
 import { deleteRedisKeys } from './support/redis-keys';
 import { median, printTable } from './support/stats';
+import { runBenchmark } from './support/run-benchmark';
 
 const COUNT = Number(process.env.MAIL_BENCH_COUNT ?? 3000);
 const ROUNDS = Number(process.env.MAIL_BENCH_ROUNDS ?? 3);
@@ -220,10 +221,4 @@ const main = async () => {
   }
 };
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -16,6 +16,7 @@ import { BENCH_REDIS_URL, createBenchDatabase } from './support/database';
 import { SmtpCounter } from './support/smtp-counter-client';
 import { printTable } from './support/stats';
 import { deleteRedisKeys } from './support/redis-keys';
+import { runBenchmark } from './support/run-benchmark';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const USERS = Number(process.env.SOAK_USERS ?? 8);
@@ -231,10 +232,4 @@ const main = async () => {
   }
 };
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);
