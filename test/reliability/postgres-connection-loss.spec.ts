@@ -166,6 +166,12 @@ describe('PostgreSQL unreachable (connections cut or silent, new ones never answ
   const register = (email: string) =>
     rawRequest(base, agent, { method: 'POST', path: '/customers', headers: JSON_API, body: JSON.stringify(registration(email)), timeoutMs: 60_000 });
 
+  const login = (email: string) =>
+    rawRequest(base, agent, {
+      method: 'POST', path: '/access-tokens', headers: JSON_API, timeoutMs: 60_000,
+      body: JSON.stringify({ data: { type: 'access-tokens', attributes: { username: email, password: PASSWORD } } }),
+    });
+
   it('answers 503 within the bound instead of waiting for the network, and serves again once it is back', async () => {
     expect((await register(uniqueEmail('reachable'))).status).toBe(201);
 
@@ -192,13 +198,15 @@ describe('PostgreSQL unreachable (connections cut or silent, new ones never answ
 
   it('answers 503 within the bound when the server stops answering on open connections, and serves again once it answers', async () => {
     // Open more pooled connections than the requests that follow, so that each of them meets a connection that goes silent.
-    const warm = await pool(8, 8, (i) => register(uniqueEmail(`warm${i}`)));
+    const warmEmails = Array.from({ length: 8 }, (_, i) => uniqueEmail(`warm${i}`));
+    const warm = await pool(8, 8, (i) => register(warmEmails[i]));
     expect(warm.map((r) => r.status)).toEqual(Array(8).fill(201));
 
     proxy.freeze();
     let responses: RawResponse[];
     try {
-      responses = await pool(6, 6, (i) => register(uniqueEmail(`stalled${i}`)));
+      // Registrations and logins: each reaches the database through a different path (transaction, plain select).
+      responses = await pool(6, 6, (i) => (i % 2 ? login(warmEmails[i]) : register(uniqueEmail(`stalled${i}`))));
     } finally {
       proxy.heal();
     }

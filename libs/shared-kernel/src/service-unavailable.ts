@@ -30,7 +30,7 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'
  * went silent.
  */
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|Connection ended unexpectedly|not queryable|Timeout acquiring a connection|timeout exceeded when trying to connect|terminating connection|is not currently accepting connections|the database system is (?:starting up|shutting down|in recovery mode)|Transaction query already complete|^timeout expired$|^Query read timeout$|Connection is closed/i;
+  /Connection terminated|Connection ended unexpectedly|not queryable|Timeout acquiring a connection|timeout exceeded when trying to connect|terminating connection|is not currently accepting connections|the database system is (?:starting up|shutting down|in recovery mode)|Transaction query already complete|^timeout expired$|Query read timeout|Connection is closed/i;
 
 /**
  * The 503 error for a database connection error (at any depth of `cause`), or undefined for any other error: a
