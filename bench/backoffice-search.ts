@@ -12,7 +12,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEnv, PatronCoreModule, postgresDatabase } from '@patron/config';
@@ -184,6 +184,7 @@ const main = async () => {
       console.log(plan.map((line) => line['QUERY PLAN']).join('\n'));
     }
   } finally {
+    rmSync(env.DATA_DIR, { recursive: true, force: true });
     await db.end().catch(() => undefined);
     await app.close();
     if (keep) console.log(`\nkept the database ${name}`);

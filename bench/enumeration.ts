@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { Client } from 'pg';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
@@ -17,6 +17,7 @@ import { Argon2idPasswordHasher, PasswordConfig } from '@patron/password';
 import { StorefrontApiModule } from '../apps/storefront-api/src/storefront-api.module';
 import { createStorefrontApp } from '../apps/storefront-api/src/storefront.app';
 import { runBenchmark } from './support/run-benchmark';
+import { deleteRedisKeys } from './support/redis-keys';
 
 const COUNT = 200;
 const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -101,6 +102,8 @@ const main = async () => {
     }
   } finally {
     await app.close();
+    await deleteRedisKeys(env.REDIS_URL!, name).catch(() => undefined);
+    rmSync(env.DATA_DIR, { recursive: true, force: true });
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();
   }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_REDIS_URL, createBenchDatabase } from './support/database';
 import { median, printTable } from './support/stats';
+import { deleteRedisKeys } from './support/redis-keys';
 import { runBenchmark } from './support/run-benchmark';
 
 const RUNS = Number(process.env.FOOTPRINT_RUNS ?? 5);
@@ -78,6 +79,7 @@ const main = async () => {
   } finally {
     await db.drop();
     rmSync(dataDir, { recursive: true, force: true });
+    await deleteRedisKeys(BENCH_REDIS_URL, env.QUEUE_PREFIX).catch(() => undefined);
   }
 };
 

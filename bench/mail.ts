@@ -19,7 +19,7 @@ import { NestFactory } from '@nestjs/core';
 import { Queue, Worker } from 'bullmq';
 import { Client } from 'pg';
 import { createTransport } from 'nodemailer';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEnv, PatronCoreModule, postgresDatabase, redisOptions } from '@patron/config';
@@ -215,6 +215,7 @@ const main = async () => {
     await plainQueue?.close();
     await deleteRedisKeys(BENCH_REDIS_URL, prefix).catch(() => undefined);
     await app.close();
+    rmSync(workerEnv.DATA_DIR, { recursive: true, force: true });
     await sql.end().catch(() => undefined);
     sink.stop();
     await db.drop();

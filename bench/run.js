@@ -8,9 +8,10 @@ const root = join(__dirname, '..');
 const name = process.argv[2];
 execSync('node bin/build.js --if-stale', { cwd: root, stdio: 'inherit' });
 execSync('npx swc bench -d dist --config-file .swcrc -q', { cwd: root, stdio: 'inherit' });
+const names = readdirSync(__dirname).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
 const file = join(root, 'dist', 'bench', `${name}.js`);
-if (!name || !existsSync(file)) {
-  const names = readdirSync(join(__dirname)).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+if (!names.includes(name) || !existsSync(file)) {
+  if (name) process.stderr.write(`no benchmark named "${name}"\n`);
   process.stderr.write(`usage: npm run bench -- <${names.join('|')}>\n`);
   process.exit(2);
 }

@@ -8,7 +8,7 @@
  * uses a throw-away database and queue prefix, and a counting SMTP server in its own process.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -98,6 +98,7 @@ const main = async () => {
   };
   execFileSync(process.execPath, ['bin/run.js', 'cli', 'migrate'], { cwd: ROOT, env: base, stdio: 'ignore' });
   const procs: Proc[] = [];
+  let failed = true;
   const sql = new Client({ connectionString: db.url });
   try {
     for (let i = 1; i <= 2; i++) {
@@ -184,7 +185,9 @@ const main = async () => {
     await Promise.all(Array.from({ length: USERS }, (_, slot) => shopper(slot)));
     clearInterval(progress);
 
-    // Let the workers drain the outbox.
+    // Some mails are written just after their answer (a password reset request): let those land, then let the
+    // workers drain the outbox.
+    await sleep(2_000);
     let outbox: { status: string; n: number }[] = [];
     for (const deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(500)) {
       outbox = (await sql.query(`select status, count(*)::int as n from outbox_message group by status`)).rows;
@@ -206,7 +209,9 @@ const main = async () => {
     console.log(`errors: ${errors === 0 ? 'none (ok)' : `${errors} (FAILED)`}${unconfirmed ? `, ${unconfirmed} confirmation mails not seen within 60 s` : ''}${exited.length ? `, exited: ${exited.map((p) => p.name).join(', ')}` : ''}`);
     for (const sample of tally.samples) console.log(`  ${sample}`);
     const lost = expected - mails.distinct;
-    console.log(`mails: ${expected} expected (outbox rows: ${outbox.map((r) => `${r.status} ${r.n}`).join(', ')}), ${mails.distinct} distinct received, ${lost} lost, ${mails.duplicates} duplicates ${lost === 0 && outbox.every((r) => r.status === 'delivered') ? '(ok)' : '(FAILED)'}`);
+    const mailsOk = lost === 0 && outbox.every((r) => r.status === 'delivered');
+    console.log(`mails: ${expected} expected (outbox rows: ${outbox.map((r) => `${r.status} ${r.n}`).join(', ')}), ${mails.distinct} distinct received, ${lost} lost, ${mails.duplicates} duplicates ${mailsOk ? '(ok)' : '(FAILED)'}`);
+    failed = errors > 0 || !mailsOk;
 
     const minute = (p: Proc, from: number, to: number) => {
       const values = p.rss.filter((s) => s.at >= from && s.at < to).map((s) => s.kb);
@@ -227,9 +232,11 @@ const main = async () => {
     for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
     await sql.end().catch(() => undefined);
     await deleteRedisKeys(BENCH_REDIS_URL, prefix).catch(() => undefined);
+    rmSync(base.DATA_DIR, { recursive: true, force: true });
     sink.stop();
     await db.drop();
   }
+  if (failed) throw new Error('Soak FAILED: see the errors and mails lines above');
 };
 
 runBenchmark(main);

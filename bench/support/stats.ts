@@ -4,7 +4,12 @@ export const percentile = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 
-export const median = (values: number[]): number => percentile(values, 50);
+/** The middle value; for an even count, the mean of the two middle values. */
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 
 /** Prints rows as an aligned plain-text table (first row is the header). */
 export const printTable = (rows: (string | number)[][]): void => {
