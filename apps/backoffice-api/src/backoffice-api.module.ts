@@ -1,6 +1,5 @@
 import { Controller, DynamicModule, Get, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { ActorInterceptor, RequestIdInterceptor } from '@patron/shared-kernel';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { JwtModule, JwtService } from '@nestjs/jwt';
 import { QueueDashboard } from './queue-dashboard/queue-dashboard';
 import { PassportModule } from '@nestjs/passport';
@@ -57,13 +56,6 @@ export class BackofficeApiModule {
         { provide: BACKOFFICE_LOGIN_THROTTLE, useFactory: () => new LoginThrottle(limits, redis, 'backoffice-login-failures') },
         { provide: APP_FILTER, useClass: BackofficeExceptionFilter },
         { provide: APP_PIPE, useClass: RejectNulCharactersPipe },
-        { provide: APP_INTERCEPTOR, useClass: RequestIdInterceptor },
-        {
-          provide: APP_INTERCEPTOR,
-          useValue: new ActorInterceptor((user) =>
-            user ? { type: 'user', id: String((user as StaffClaims).userId), name: (user as StaffClaims).name } : null,
-          ),
-        },
       ],
     };
   }

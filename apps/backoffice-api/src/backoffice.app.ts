@@ -15,6 +15,8 @@ import { AddressFacade } from '@patron/address';
 import { SalesFacade } from '@patron/sales';
 import { CustomerHistory } from '@patron/customer-history';
 import { CustomerDataExportFacade } from '@patron/customer-data-export';
+import { actorFromRequest } from '@patron/shared-kernel';
+import type { StaffClaims } from './auth/staff-auth';
 import { BackofficeApiModule } from './backoffice-api.module';
 import { QueueDashboard } from './queue-dashboard/queue-dashboard';
 import { serveConsole } from './console/serve-console';
@@ -53,6 +55,10 @@ export const createBackofficeApp = async (root: DynamicModule, logger: LoggerSer
   const app = await NestFactory.create<NestExpressApplication>(root, { logger });
   answerClientErrorsWith(app, 'application/json', (statusCode, error) => ({ statusCode, error, message: `${error}.` }));
   useRequestIds(app);
+  // The staff user authenticated by the guard is who changes data; requests without one act as the system.
+  app.use(
+    actorFromRequest((user) => (user ? { type: 'user', id: String((user as StaffClaims).userId), name: (user as StaffClaims).name } : null)),
+  );
   useHttpMetrics(app, 'backoffice');
   app.get(QueueDashboard).mount(app);
   app.set('trust proxy', trustProxy);

@@ -22,9 +22,6 @@ export const currentActor = (): Actor => {
 /** Runs `work` (and everything it starts) as `actor`. */
 export const runAsActor = <T>(actor: Actor, work: () => T): T => storage.run(actor, work);
 
-/** Sets the actor for the rest of the current asynchronous context (a request, after authentication). */
-export const enterActor = (actor: Actor): void => storage.enterWith(actor);
-
 /**
  * Express middleware: runs the rest of each request as the actor `actorOf` derives from `request.user`, derived when
  * asked for, so after the guard has authenticated the request. One context per request, cheaper than an interceptor.
