@@ -135,6 +135,18 @@ describe('PostgreSQL connections dropped during a registration burst', () => {
   });
 });
 
+/** Every answer a 503 in the contract's shape, saying what happened and when to retry, within the bound (plus the pool's wait). */
+const expectAll503WithinBound = (responses: RawResponse[], count: number) => {
+  expect(responses.map((r) => r.status)).toEqual(Array(count).fill(503));
+  for (const r of responses) {
+    expect(isGlueError(r.json, 503)).toBe(true);
+    expect((r.json as { errors: { detail: string }[] }).errors[0].detail).toMatch(/temporarily unavailable/i);
+    expect(r.headers['retry-after']).toBeDefined();
+    expect(leaks(r.text)).toBeUndefined();
+  }
+  expect(Math.max(...responses.map((r) => r.ms))).toBeLessThan(BOUND_MS + 2_000);
+};
+
 describe('PostgreSQL unreachable (connections cut or silent, new ones never answered)', () => {
   let stack: TestStack;
   let proxy: PartitionableProxy;
@@ -183,14 +195,7 @@ describe('PostgreSQL unreachable (connections cut or silent, new ones never answ
     } finally {
       proxy.heal();
     }
-    expect(responses.map((r) => r.status)).toEqual(Array(24).fill(503));
-    for (const r of responses) {
-      expect(isGlueError(r.json, 503)).toBe(true);
-      expect((r.json as { errors: { detail: string }[] }).errors[0].detail).toMatch(/temporarily unavailable/i);
-      expect(r.headers['retry-after']).toBeDefined();
-      expect(leaks(r.text)).toBeUndefined();
-    }
-    expect(Math.max(...responses.map((r) => r.ms))).toBeLessThan(BOUND_MS + 2_000);
+    expectAll503WithinBound(responses, 24);
 
     const after = await pool(4, 2, (i) => register(uniqueEmail(`reachable-again${i}`)));
     expect(after.map((r) => r.status)).toEqual(Array(4).fill(201));
@@ -210,13 +215,7 @@ describe('PostgreSQL unreachable (connections cut or silent, new ones never answ
     } finally {
       proxy.heal();
     }
-    expect(responses.map((r) => r.status)).toEqual(Array(6).fill(503));
-    for (const r of responses) {
-      expect(isGlueError(r.json, 503)).toBe(true);
-      expect((r.json as { errors: { detail: string }[] }).errors[0].detail).toMatch(/temporarily unavailable/i);
-      expect(leaks(r.text)).toBeUndefined();
-    }
-    expect(Math.max(...responses.map((r) => r.ms))).toBeLessThan(BOUND_MS + 2_000);
+    expectAll503WithinBound(responses, 6);
 
     const after = await pool(4, 2, (i) => register(uniqueEmail(`answering-again${i}`)));
     expect(after.map((r) => r.status)).toEqual(Array(4).fill(201));
