@@ -11,6 +11,7 @@ export type { MailProducerOptions } from './delivery/mail-queue.dispatcher';
 export { InProcessMailDispatcher } from './delivery/in-process-mail.dispatcher';
 export { FileMailSender } from './delivery/file-mail-sender';
 export { MailboxReader } from './mailbox/mailbox-reader';
+export { writeEmlFile } from './mailbox/eml-file';
 export * from './mailbox/mailbox.module';
 export type { MailboxEntry } from './mailbox/mailbox-reader';
 export * from './events/mail-events';

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { writeEmlFile } from '@patron/mail';
 
 /**
  * A development SMTP server: accepts every mail, prints recipient, subject and links, and keeps it as an .eml file.
@@ -9,6 +9,12 @@ export const runMailSink = async (port: number, directory: string): Promise<{ cl
   const { SMTPServer } = await import('smtp-server');
   const { simpleParser } = await import('mailparser');
   mkdirSync(directory, { recursive: true });
+  const keep = async (to: string, raw: string, id: string): Promise<void> => {
+    const file = await writeEmlFile(directory, id, raw);
+    const mail = await simpleParser(raw).catch(() => undefined);
+    const links = [...new Set(mail?.text?.match(/https?:\/\/\S+/g) ?? [])];
+    process.stdout.write(`Mail to ${to}: ${mail?.subject ?? ''}\n${links.map((l) => `  ${l}\n`).join('')}  saved as ${file}\n`);
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -18,16 +24,8 @@ export const runMailSink = async (port: number, directory: string): Promise<{ cl
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        const file = join(directory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${session.id}.eml`);
-        writeFileSync(file, raw);
         const to = session.envelope.rcptTo.map((r) => r.address).join(', ');
-        simpleParser(raw)
-          .then((mail) => {
-            const links = [...new Set(mail.text?.match(/https?:\/\/\S+/g) ?? [])];
-            process.stdout.write(`Mail to ${to}: ${mail.subject ?? ''}\n${links.map((l) => `  ${l}\n`).join('')}  saved as ${file}\n`);
-          })
-          .catch(() => process.stdout.write(`Mail to ${to} saved as ${file}\n`))
-          .finally(() => callback());
+        void keep(to, raw, session.id).then(() => callback(), (error: Error) => callback(error));
       });
     },
   });

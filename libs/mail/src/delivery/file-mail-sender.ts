@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Transporter } from 'nodemailer';
 import { maskEmail } from '@patron/shared-kernel';
 import { MailConfig } from '../mail.config';
 import { MailSender, OutgoingMail } from '../extension/mail-sender';
+import { writeEmlFile } from '../mailbox/eml-file';
 
 /** Development sender without an SMTP server: writes each mail as an .eml file and logs where. */
 @Injectable()
@@ -25,9 +24,7 @@ export class FileMailSender implements MailSender {
       html: mail.html,
       messageId: `<${mail.id}@patron.local>`,
     });
-    await mkdir(this.directory, { recursive: true });
-    const file = join(this.directory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`);
-    await writeFile(file, info.message as Buffer);
+    const file = await writeEmlFile(this.directory, mail.id, info.message as Buffer);
     this.logger.log(`Mail to ${maskEmail(mail.to)} ("${mail.subject}") written to ${file}`);
   }
 }
