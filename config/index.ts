@@ -10,3 +10,4 @@ export * from './extensions';
 export * from './bootstrap';
 export * from './logging';
 export * from './client-errors';
+export * from './method-not-allowed';

@@ -92,4 +92,13 @@ describe('/api/customer-groups', () => {
     expect((await stack.backofficeHttp().delete('/api/customer-groups/999999/members').set(as(admin)).send({ search: {} })).status).toBe(404);
     expect((await stack.backofficeHttp().post('/api/customer-groups/999999/members').set(as(admin)).send({ search: { q: 'nobody-matches-this' } })).status).toBe(404);
   });
+
+  it('answers a method a path does not take with 405 and Allow in its error shape; unknown paths stay 404', async () => {
+    const put = await stack.backofficeHttp().put('/api/customer-groups').set(as(admin)).send({ name: 'Put' });
+    expect(put.status).toBe(405);
+    expect(put.headers.allow).toBe('GET, HEAD, POST');
+    expect(put.body).toEqual({ statusCode: 405, error: 'Method Not Allowed', message: 'Method not allowed.' });
+    expect((await stack.backofficeHttp().get('/api/customer-groups').set(as(admin))).body.data.map((g: { name: string }) => g.name)).not.toContain('Put');
+    expect((await stack.backofficeHttp().put('/api/no-such-resource').set(as(admin)).send({})).status).toBe(404);
+  });
 });

@@ -39,6 +39,32 @@ describe('/customers/{ref}/addresses', () => {
     });
   });
 
+  it('answers PATCH and DELETE without a uuid with 400 412, and other methods with 405 and Allow', async () => {
+    const shopper = await registerShopper(stack);
+    const id = (await create(shopper, address())).body.data.id;
+    const missing = glueError(400, '412', 'Address UUID is missing.');
+    expect((await stack.http().patch(path(shopper)).set(bearer(shopper.accessToken)).send(doc('addresses', { city: 'Hamburg' }))).body).toEqual(missing);
+    expect((await stack.http().delete(path(shopper)).set(bearer(shopper.accessToken))).body).toEqual(missing);
+    const put = await stack.http().put(`${path(shopper)}/${id}`).set(bearer(shopper.accessToken)).send(doc('addresses', address()));
+    expect(put.status).toBe(405);
+    expect(put.headers.allow).toBe('DELETE, GET, HEAD, PATCH');
+    expect(put.body).toEqual(glueError(405, '000', 'Method not allowed.'));
+    expect((await list(shopper)).map((a) => a.attributes.city)).toEqual(['Berlin']);
+  });
+
+  it('refuses a PATCH whose data.id names another address with 409, changing nothing; a matching data.id is fine', async () => {
+    const shopper = await registerShopper(stack);
+    const first = (await create(shopper, address())).body.data.id;
+    const second = (await create(shopper, address({ city: 'Hamburg', zipCode: '20095' }))).body.data.id;
+    const send = (id: string) =>
+      stack.http().patch(`${path(shopper)}/${first}`).set(bearer(shopper.accessToken)).send({ data: { type: 'addresses', id, attributes: { city: 'Potsdam' } } });
+    expect((await send(second)).body).toEqual(glueError(409, '000', 'data.id does not match the id in the URL.'));
+    expect((await list(shopper)).map((a) => a.attributes.city).sort()).toEqual(['Berlin', 'Hamburg']);
+    const matching = await send(first);
+    expect(matching.status).toBe(200);
+    expect(matching.body.data).toMatchObject({ id: first, attributes: { city: 'Potsdam' } });
+  });
+
   it('follows the default rules: true takes the default, false never unsets it, deleting leaves it empty', async () => {
     const shopper = await registerShopper(stack);
     const first = (await create(shopper, address())).body.data.id;

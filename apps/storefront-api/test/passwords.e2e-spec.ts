@@ -105,6 +105,16 @@ describe('password lifecycle', () => {
       expect((await logIn(stack, 'un.confirmed@example.com', NEW_PASSWORD)).status).toBe(201);
     });
 
+    it('takes the key from the body whatever the path says, also with no id in the path or another id in data.id', async () => {
+      const shopper = await registerShopper(stack);
+      await forgotten(shopper.email);
+      const [key] = await restoreKeys(shopper.reference);
+      const body = { data: { type: 'customer-restore-password', id: 'anything', attributes: { restorePasswordKey: key, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD } } };
+      const done = await stack.http().patch('/customer-restore-password').send(body);
+      expect(done.status).toBe(204);
+      expect((await logIn(stack, shopper.email, NEW_PASSWORD)).status).toBe(201);
+    });
+
     it('refuses an unknown key and an older key after a newer request with 422 415', async () => {
       const shopper = await registerShopper(stack);
       expect((await restore('no-such-key')).body).toEqual(INVALID_KEY);
@@ -165,6 +175,17 @@ describe('password lifecycle', () => {
         glueError(403, '411', 'Unauthorized request.'),
       );
       expect((await logIn(stack, other.email, PASSWORD)).status).toBe(201);
+    });
+
+    it('answers a path without reference with 400 405, and without a token with 403 002', async () => {
+      const shopper = await registerShopper(stack);
+      const attributes = { password: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
+      const missing = await stack.http().patch('/customer-password').set(bearer(shopper.accessToken)).send(doc('customer-password', attributes));
+      expect(missing.body).toEqual(glueError(400, '405', 'Customer reference is missing.'));
+      expect((await stack.http().patch('/customer-password').send(doc('customer-password', attributes))).body).toEqual(
+        glueError(403, '002', 'Missing access token.'),
+      );
+      expect((await logIn(stack, shopper.email, PASSWORD)).status).toBe(201);
     });
 
     it('counts wrong current passwords like failed logins: the 10th try is blocked even when right', async () => {

@@ -167,6 +167,32 @@ describe('GET/PATCH/DELETE /customers', () => {
     expect(response.headers['access-control-allow-headers']).toContain('Authorization');
   });
 
+  it('refuses a PATCH whose data.id names another customer with 409, changing nothing; a matching data.id is fine', async () => {
+    const shopper = await registerShopper(stack);
+    const other = await registerShopper(stack);
+    const send = (id: string | null) =>
+      stack.http().patch(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken)).send({ data: { type: 'customers', id, attributes: { firstName: 'Grace' } } });
+    expect((await send(other.reference)).body).toEqual(glueError(409, '000', 'data.id does not match the id in the URL.'));
+    const [row] = await stack.sql<{ first_name: string }>('select first_name from customer where customer_reference = ?', [shopper.reference]);
+    expect(row.first_name).not.toBe('Grace');
+    expect((await send(null)).status).toBe(200);
+    const matching = await send(shopper.reference);
+    expect(matching.status).toBe(200);
+    expect(matching.body.data.attributes.firstName).toBe('Grace');
+  });
+
+  it('answers a method the path does not take with 405 and Allow, in the error shape', async () => {
+    const shopper = await registerShopper(stack);
+    const put = await stack.http().put(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken)).send(doc('customers', { firstName: 'Grace' }));
+    expect(put.status).toBe(405);
+    expect(put.headers.allow).toBe('DELETE, GET, HEAD, PATCH');
+    expect(put.headers['content-type']).toMatch(/^application\/vnd\.api\+json/);
+    expect(put.body).toEqual(glueError(405, '000', 'Method not allowed.'));
+    const get = await stack.http().get('/access-tokens');
+    expect(get.status).toBe(405);
+    expect(get.headers.allow).toBe('POST');
+  });
+
   it('answers unknown routes in the error shape', async () => {
     const response = await stack.http().get('/no-such-resource');
     expect(response.status).toBe(404);

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { methodsAllowedInstead } from '@patron/config';
 import { randomUUID } from 'node:crypto';
 import { DomainError, FieldViolation, InputValidationError, serviceUnavailableFrom } from '@patron/shared-kernel';
 
@@ -36,17 +37,25 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
 };
 
 const NAMES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 413: 'Payload Too Large',
   422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
-/** The back office's one error shape: `{ statusCode, error, message, errors?: [{ field, message }] }`; a lost database connection is a 503. */
+/**
+ * The back office's one error shape: `{ statusCode, error, message, errors?: [{ field, message }] }`; a method a path does
+ * not take is a 405 with `Allow`, a lost database connection a 503.
+ */
 @Catch()
 export class BackofficeExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('BackofficeApi');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const allowed = methodsAllowedInstead(exception, host.switchToHttp().getRequest<Request>());
+    if (allowed && !response.headersSent) {
+      response.setHeader('Allow', allowed.join(', '));
+      exception = new BackofficeError(405, 'Method not allowed.');
+    }
     const unavailable = serviceUnavailableFrom(exception);
     if (unavailable) {
       this.logger.warn(`Answered 503: ${unavailable.causeMessage}`);

@@ -35,9 +35,19 @@ export class AddressesController {
     return { data: addressResource(this.links, await this.addresses.create(reference, input)) };
   }
 
+  @Patch()
+  updateWithoutUuid(): never {
+    throw GLUE_ERRORS.addressUuidMissing();
+  }
+
+  @Delete()
+  deleteWithoutUuid(): never {
+    throw GLUE_ERRORS.addressUuidMissing();
+  }
+
   @Patch(':uuid')
   async update(@Caller() caller: AccessTokenClaims, @Param('reference') reference: string, @Param('uuid') uuid: string, @Body() body: unknown) {
-    const changes = validateAttributes(ADDRESS_CHANGES, readAttributes(body, ADDRESSES));
+    const changes = validateAttributes(ADDRESS_CHANGES, readAttributes(body, ADDRESSES, uuid));
     this.assertOwn(caller, reference);
     return { data: addressResource(this.links, await this.addresses.update(reference, uuid, changes)) };
   }

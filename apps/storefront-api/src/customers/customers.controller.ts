@@ -92,7 +92,7 @@ export class CustomersController {
   @Patch(':reference')
   @UseGuards(AccessTokenGuard)
   async update(@Caller() caller: AccessTokenClaims, @Param('reference') reference: string, @Body() body: unknown) {
-    const changes = validateAttributes(this.schemas.update, readAttributes(body, CUSTOMERS));
+    const changes = validateAttributes(this.schemas.update, readAttributes(body, CUSTOMERS, reference));
     await this.assertOwn(caller, reference);
     const customer = await this.customers.update(reference, changes);
     const pending = changes.email !== undefined && customer.pendingEmail !== null && customer.email !== changes.email;

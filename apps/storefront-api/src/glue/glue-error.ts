@@ -24,7 +24,10 @@ export const GLUE_ERRORS = {
   notIdentical: (a: string, b: string) =>
     GlueError.of(422, '406', `Value in field ${a} should be identical to value in the ${b} field.`),
   invalidDocument: (detail: string) => GlueError.of(400, '000', detail),
+  idConflict: () => GlueError.of(409, '000', 'data.id does not match the id in the URL.'),
+  methodNotAllowed: () => GlueError.of(405, '000', 'Method not allowed.'),
   referenceMissing: () => GlueError.of(400, '405', 'Customer reference is missing.'),
+  addressUuidMissing: () => GlueError.of(400, '412', 'Address UUID is missing.'),
   cannotRegister: () => GlueError.of(500, '401', "Can't register a customer."),
   tooManyRequests: (minutes: number) =>
     GlueError.of(429, '429', `Too many requests from your address. Please wait ${minutes} minutes before trying again.`),

@@ -1,14 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { methodsAllowedInstead } from '@patron/config';
 import { DomainError, serviceUnavailableFrom } from '@patron/shared-kernel';
-import { GlueError, GlueErrorObject } from './glue-error';
+import { GLUE_ERRORS, GlueError, GlueErrorObject } from './glue-error';
 import { glueErrorsFor } from './domain-error-mapping';
 import { JSON_API_CONTENT_TYPE } from './json-api';
 
 /**
- * Answers every error in the Glue shape `{"errors":[{code,status,detail}]}`: a lost database connection as 503 with
- * `Retry-After`, unexpected errors as 500 with a correlation id.
+ * Answers every error in the Glue shape `{"errors":[{code,status,detail}]}`: a method a path does not take as 405 with
+ * `Allow`, a lost database connection as 503 with `Retry-After`, unexpected errors as 500 with a correlation id.
  */
 @Catch()
 export class GlueExceptionFilter implements ExceptionFilter {
@@ -16,6 +17,11 @@ export class GlueExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const allowed = methodsAllowedInstead(exception, host.switchToHttp().getRequest<Request>());
+    if (allowed && !response.headersSent) {
+      response.setHeader('Allow', allowed.join(', '));
+      exception = GLUE_ERRORS.methodNotAllowed();
+    }
     const unavailable = serviceUnavailableFrom(exception);
     if (unavailable) {
       this.logger.warn(`Answered 503: ${unavailable.causeMessage}`);

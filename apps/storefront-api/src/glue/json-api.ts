@@ -32,9 +32,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * The `data.attributes` of a JSON:API request document. A body that is not such a document, or names another
- * resource type, is a 400.
+ * resource type, is a 400; with `id` (the resource the URL names), a `data.id` naming another resource is a 409.
  */
-export const readAttributes = (body: unknown, type: string): Record<string, unknown> => {
+export const readAttributes = (body: unknown, type: string, id?: string): Record<string, unknown> => {
   if (!isObject(body) || !isObject(body.data)) {
     throw GLUE_ERRORS.invalidDocument('Request body must be a JSON:API document: {"data":{"type":"' + type + '","attributes":{...}}}.');
   }
@@ -42,6 +42,7 @@ export const readAttributes = (body: unknown, type: string): Record<string, unkn
   if (data.type !== undefined && data.type !== type) {
     throw GLUE_ERRORS.invalidDocument(`Resource type must be "${type}".`);
   }
+  if (id !== undefined && data.id !== undefined && data.id !== null && data.id !== id) throw GLUE_ERRORS.idConflict();
   if (data.attributes === undefined) return {};
   if (!isObject(data.attributes)) throw GLUE_ERRORS.invalidDocument('data.attributes must be an object.');
   return data.attributes;

@@ -34,8 +34,8 @@ export class PasswordsController {
     this.afterResponse.run('Password restore request', () => this.customers.requestPasswordRestore(email));
   }
 
-  /** The path id is ignored (Glue clients send anything there). */
-  @Patch('customer-restore-password/:id')
+  /** The path id is ignored (Glue clients send anything there, or nothing). */
+  @Patch(['customer-restore-password', 'customer-restore-password/:id'])
   @HttpCode(204)
   async restore(@Body() body: unknown): Promise<void> {
     const input = validateAttributes(this.schemas.restore, readAttributes(body, 'customer-restore-password'));
@@ -43,6 +43,12 @@ export class PasswordsController {
     const reference = await this.customers.restorePassword(input.restorePasswordKey, input.password);
     this.auth.forgetTokenVersion(reference);
     await this.auth.revokeAll(reference);
+  }
+
+  @Patch('customer-password')
+  @UseGuards(AccessTokenGuard)
+  changeWithoutReference(): never {
+    throw GLUE_ERRORS.referenceMissing();
   }
 
   /** Wrong current passwords are counted like failed logins: while blocked, 429 `4401` before the password is checked. */
