@@ -85,7 +85,10 @@ export class PatronCoreModule {
           referenceGenerator: extensionSlot(extensions, 'customerReferenceGenerator'),
         }),
         CustomerAccessModule.forRoot(),
-        AddressModule.forRoot({ expanderPlugins: extensions.flatMap((e) => e.addressExpanderPlugins ?? []) }),
+        AddressModule.forRoot({
+          config: { checkPostalCodes: env.ADDRESS_POSTAL_CODE_CHECK },
+          expanderPlugins: extensions.flatMap((e) => e.addressExpanderPlugins ?? []),
+        }),
         SalesModule.forRoot(),
         UserModule.forRoot(),
         CustomerGroupModule.forRoot(),

@@ -36,7 +36,10 @@ export const ENV_SCHEMA = z
     WORKER_PORT: port.default(3002),
     /** Unset: `http://localhost:{STOREFRONT_PORT}`. */
     STOREFRONT_URL: url(['http:', 'https:']).optional(),
-    /** Express "trust proxy": unset/false = the socket address is the client IP; `true`, a hop count or subnets behind a proxy. */
+    /**
+     * Express "trust proxy": unset/false = the socket address is the client IP; behind a proxy its hop count or subnets
+     * (`true` believes the left-most X-Forwarded-For address, which clients can forge).
+     */
     TRUST_PROXY: z
       .string()
       .default('false')
@@ -48,8 +51,11 @@ export const ENV_SCHEMA = z
     /** Unset: off. A k-anonymity range API such as https://api.pwnedpasswords.com/range/ (the 5-character prefix is appended). */
     PASSWORD_BREACH_CHECK_URL: url(['http:', 'https:']).optional(),
     PASSWORD_BREACH_CHECK_TIMEOUT_MS: z.coerce.number().int().min(50).default(1500),
-    /** Password-reset requests allowed per client IP within 15 minutes. */
-    FORGOTTEN_PASSWORD_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
+    /**
+     * Password-reset and confirmation-resend requests allowed per client IP within 15 minutes; 0: no limit (Glue
+     * behaviour, and right when one storefront server calls the API for every shopper).
+     */
+    FORGOTTEN_PASSWORD_LIMIT_PER_IP: z.coerce.number().int().min(0).default(0),
     CORS_ORIGINS: z
       .string()
       .default('*')
@@ -57,8 +63,10 @@ export const ENV_SCHEMA = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     CUSTOMER_REFERENCE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'must be 1-20 letters, digits, _ or -').default('DE'),
     DOUBLE_OPT_IN: bool.default(true),
-    /** A changed email applies only after the new address is verified; off = at once (Glue behaviour). */
-    EMAIL_CHANGE_VERIFICATION: bool.default(true),
+    /** On: a changed email applies only after the new address is verified. Off: at once (Glue behaviour). */
+    EMAIL_CHANGE_VERIFICATION: bool.default(false),
+    /** Postal codes must fit the country's format where it is known; off = only the length is checked (Glue behaviour). */
+    ADDRESS_POSTAL_CODE_CHECK: bool.default(false),
     DEFAULT_LOCALE: z.string().regex(LOCALE, 'must look like en_US').default('en_US'),
     LOCALES: z
       .string()

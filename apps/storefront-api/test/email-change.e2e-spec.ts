@@ -5,10 +5,10 @@ import { bearer, glueError, logIn, registerShopper, registrationAttributes, uniq
 
 const INVALID_TOKEN = glueError(422, '423', 'This email confirmation code is invalid or has been already used.');
 
-describe('email change with verification (default)', () => {
+describe('email change with verification (EMAIL_CHANGE_VERIFICATION=true)', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ env: { EMAIL_CHANGE_VERIFICATION: 'true' } });
   });
   afterAll(() => stack.close());
 
@@ -111,10 +111,10 @@ describe('email change with verification (default)', () => {
   });
 });
 
-describe('email change without verification', () => {
+describe('email change without verification (default, as in Glue)', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startStack({ worker: false, env: { EMAIL_CHANGE_VERIFICATION: 'false' } });
+    stack = await startStack({ worker: false });
   });
   afterAll(() => stack.close());
 

@@ -265,3 +265,18 @@ describe('optional breached-password check', () => {
     }
   });
 });
+
+describe('mail requests without a per-IP limit (default)', () => {
+  it('answers every password-reset and confirmation-resend request from one address with 204', async () => {
+    const stack = await startStack({ worker: false });
+    try {
+      for (let i = 0; i < 12; i++) {
+        const email = `one.address.${i}@example.com`;
+        expect((await stack.http().post('/customer-forgotten-password').send(doc('customer-forgotten-password', { email }))).status).toBe(204);
+        expect((await stack.http().post('/customer-confirmation-resend').send(doc('customer-confirmation-resend', { email }))).status).toBe(204);
+      }
+    } finally {
+      await stack.close();
+    }
+  });
+});

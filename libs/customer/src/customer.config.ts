@@ -11,8 +11,8 @@ export class CustomerConfig {
   /** At most this many restore mails per customer within `restoreMailWindowSeconds`; further requests send nothing. */
   restoreMailLimit = 3;
   restoreMailWindowSeconds = 15 * 60;
-  /** An email change applies only after the new address is verified (a mailed single-use token). */
-  emailChangeVerification = true;
+  /** An email change applies only after the new address is verified (a mailed single-use token); off, at once as in Glue. */
+  emailChangeVerification = false;
   emailChangeTtlSeconds = 30 * 60;
   /** A confirmation mail is sent again at most once per this interval. */
   confirmationResendIntervalSeconds = 15 * 60;

@@ -4,6 +4,7 @@ import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRe
 
 export interface IpThrottleOptions {
   name: string;
+  /** Requests allowed per window; 0: no limit. */
   points: number;
   durationSeconds: number;
   /** Shared counters across API processes; in memory without it (or while Redis is unreachable). */
@@ -14,10 +15,11 @@ export interface IpThrottleOptions {
 @Injectable()
 export class IpThrottle implements OnApplicationShutdown {
   private readonly logger = new Logger(IpThrottle.name);
-  private readonly limiter: RateLimiterAbstract;
+  private readonly limiter: RateLimiterAbstract | null = null;
   private readonly redis?: Redis;
 
   constructor(private readonly options: IpThrottleOptions) {
+    if (options.points === 0) return;
     const limits = { points: options.points, duration: options.durationSeconds, keyPrefix: options.name };
     if (!options.redis) {
       this.limiter = new RateLimiterMemory(limits);
@@ -35,6 +37,7 @@ export class IpThrottle implements OnApplicationShutdown {
 
   /** Counts a request; returns the minutes to wait when the IP is over its limit, else null. */
   async consume(clientIp: string): Promise<number | null> {
+    if (!this.limiter) return null;
     try {
       await this.limiter.consume(clientIp);
       return null;

@@ -15,7 +15,7 @@ export class CreateAddressHandler implements ICommandHandler<CreateAddressComman
   constructor(private readonly history: CustomerHistory, private readonly em: EntityManager, private readonly config: AddressConfig, private readonly clock: Clock) {}
 
   async execute({ customerReference, input }: CreateAddressCommand): Promise<AddressView> {
-    const violations = addressViolations(input.iso2Code, input.zipCode);
+    const violations = addressViolations(input.iso2Code, input.zipCode, this.config.checkPostalCodes);
     if (violations.length) throw invalidAddress(violations);
     return forkJoiningTransaction(this.em).transactional(async (em) => {
       await AddressRepository.lockCustomer(em, customerReference);
