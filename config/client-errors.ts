@@ -27,7 +27,7 @@ export const answerClientErrorsWith = (
     const status = statusOf(error.code);
     const reason = STATUS_CODES[status] ?? 'Bad Request';
     const payload = Buffer.from(JSON.stringify(body(status, reason)));
-    const head = `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${contentType}; charset=utf-8\r\nContent-Length: ${payload.length}\r\nConnection: close\r\n\r\n`;
+    const head = `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${contentType}\r\nContent-Length: ${payload.length}\r\nConnection: close\r\n\r\n`;
     // An answer to HEAD has no body, even this one.
     const isHead = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
     socket.end(isHead ? Buffer.from(head) : Buffer.concat([Buffer.from(head), payload]));

@@ -53,7 +53,7 @@ export class SharedBackofficeAppModule {
 
 export const createBackofficeApp = async (root: DynamicModule, logger: LoggerService | LogLevel[] | false, trustProxy: boolean | number | string = false) => {
   const app = await NestFactory.create<NestExpressApplication>(root, { logger });
-  answerClientErrorsWith(app, 'application/json', (statusCode, error) => ({ statusCode, error, message: `${error}.` }));
+  answerClientErrorsWith(app, 'application/json; charset=utf-8', (statusCode, error) => ({ statusCode, error, message: `${error}.` }));
   useRequestIds(app);
   // The staff user authenticated by the guard is who changes data; requests without one act as the system.
   app.use(

@@ -1,6 +1,7 @@
 import { INestApplication, LoggerService, LogLevel, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { ServerResponse } from 'node:http';
 import { answerClientErrorsWith, Database, Env, PatronCoreModule, useRequestIds } from '@patron/config';
 import { useHttpMetrics } from '@patron/ops';
 import type { AccessTokenClaims } from '@patron/auth';
@@ -47,10 +48,25 @@ export const configureStorefrontHttp = (app: NestExpressApplication, options: St
   app.set('trust proxy', options.trustProxy ?? false);
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use((_req: unknown, res: { type: (t: string) => void }, next: () => void) => {
+  sendJsonApiContentTypeBare(app);
+  app.use((_req: unknown, res: ServerResponse & { type: (t: string) => void }, next: () => void) => {
     res.type(JSON_API_CONTENT_TYPE);
+    // Answers hold personal data and tokens: no cache may keep them.
+    res.setHeader('Cache-Control', 'no-store');
     next();
   });
+};
+
+/**
+ * JSON:API forbids media type parameters on its Content-Type, but Express appends `; charset=utf-8` to every string
+ * it sends: this app's responses drop it again (once, on the app's response prototype, not per request).
+ */
+const sendJsonApiContentTypeBare = (app: NestExpressApplication): void => {
+  const responsePrototype = (app.getHttpAdapter().getInstance() as { response: ServerResponse }).response;
+  responsePrototype.setHeader = function setHeader(this: ServerResponse, name: string, value: number | string | readonly string[]) {
+    const bare = typeof value === 'string' && name.toLowerCase() === 'content-type' && value.startsWith(JSON_API_CONTENT_TYPE);
+    return ServerResponse.prototype.setHeader.call(this, name, bare ? JSON_API_CONTENT_TYPE : value);
+  };
 };
 
 /** Creates (does not start) a storefront application. */

@@ -20,6 +20,7 @@ describe('access and refresh tokens', () => {
     const shopper = await registerShopper(stack);
     const login = await logIn(stack, shopper.email.toUpperCase());
     expect(login.status).toBe(201);
+    expect(login.headers['cache-control']).toBe('no-store');
     expect(login.body.data).toEqual({
       type: 'access-tokens',
       id: null,
@@ -102,10 +103,14 @@ describe('access and refresh tokens', () => {
     expect((await refresh(shopper.refreshToken)).body).toEqual(FAILED_REFRESH);
   });
 
-  it('protects routes: no token 403 002; a bad, foreign or expired token 401 001', async () => {
+  it('protects routes: no token 403 002; another scheme, a bad, foreign or expired token 401 001', async () => {
     const shopper = await registerShopper(stack);
     expect((await stack.http().get('/customers')).body).toEqual(MISSING_TOKEN);
-    expect((await stack.http().get('/customers').set('Authorization', 'Basic abc')).body).toEqual(MISSING_TOKEN);
+    expect((await stack.http().get('/customers').set('Authorization', ' ')).body).toEqual(MISSING_TOKEN);
+    expect((await stack.http().get('/customers').set('Authorization', 'Basic abc')).body).toEqual(INVALID_TOKEN);
+    expect((await stack.http().get('/customers').set('Authorization', shopper.accessToken)).body).toEqual(INVALID_TOKEN);
+    expect((await stack.http().get('/customers').set('Authorization', `Bearer ${shopper.accessToken} extra`)).body).toEqual(INVALID_TOKEN);
+    expect((await stack.http().get('/customers').set('Authorization', `bearer  ${shopper.accessToken} `)).status).toBe(200);
     expect((await stack.http().delete('/refresh-tokens/mine')).status).toBe(403);
     expect((await stack.http().get('/customers').set(bearer('garbage'))).body).toEqual(INVALID_TOKEN);
     const forged = new JwtService({ secret: 'another-secret-that-is-long-enough-0123456789' }).sign(

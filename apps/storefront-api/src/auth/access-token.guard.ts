@@ -1,16 +1,16 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
-import { ExtractJwt } from 'passport-jwt';
 import { AccessTokenClaims, AuthFacade } from '@patron/auth';
 import { GLUE_ERRORS } from '../glue/glue-error';
 
 type AuthenticatedRequest = { headers: Record<string, string | string[] | undefined>; user?: AccessTokenClaims };
 
-/** The token of an `Authorization: Bearer …` header (scheme in any case), as passport-jwt reads it. */
-const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
+/** The token of an `Authorization: Bearer <token>` header (scheme in any case, nothing after the token). */
+const bearerToken = (header: string): string | null => /^bearer\s+(\S+)$/i.exec(header.trim())?.[1] ?? null;
 
 /**
- * Protected routes: no bearer token → 403 `002`; an invalid, expired or forged one, or one issued before the
- * customer's last password change → 401 `001`. Checks the token directly (HS256, storefront audience and issuer,
+ * Protected routes: no `Authorization` header (or a blank one) → 403 `002`; anything else that is not a valid bearer
+ * token (another scheme, an invalid, expired or forged token, one issued before the customer's last password
+ * change) → 401 `001`. Checks the token directly (HS256, storefront audience and issuer,
  * current token version) rather than through a passport strategy, which costs more than the check on every request.
  */
 @Injectable()
@@ -19,15 +19,15 @@ export class AccessTokenGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = bearerToken(request as never);
+    const header = request.headers.authorization;
+    if (typeof header !== 'string' || header.trim() === '') throw GLUE_ERRORS.missingAccessToken();
+    const token = bearerToken(header);
     const claims = token ? this.auth.verifyAccessToken(token) : null;
     if (claims && (await this.auth.isCurrent(claims))) {
       request.user = claims;
       return true;
     }
-    const header = request.headers.authorization;
-    const noToken = typeof header !== 'string' || !/^bearer\s+\S/i.test(header.trim());
-    throw noToken ? GLUE_ERRORS.missingAccessToken() : GLUE_ERRORS.invalidAccessToken();
+    throw GLUE_ERRORS.invalidAccessToken();
   }
 }
 
