@@ -50,6 +50,41 @@ describe('GET/PATCH/DELETE /customers', () => {
     expect(registration.body).toEqual(glueError(422, '901', 'lastName => This value is not valid.'));
   });
 
+  it('answers ids with NUL characters as unknown ids, not as an outage', async () => {
+    const shopper = await registerShopper(stack);
+    const auth = bearer(shopper.accessToken);
+    expect((await stack.http().get('/customers/%00').set(auth)).body).toEqual(NOT_FOUND);
+    expect((await stack.http().patch('/customers/DE%00').set(auth).send(doc('customers', { firstName: 'X' }))).body).toEqual(NOT_FOUND);
+    expect((await stack.http().delete('/customers/%00').set(auth)).status).toBe(404);
+    expect((await stack.http().get(`/customers/${shopper.reference}/addresses/%00`).set(auth)).body).toEqual(glueError(404, '404', 'Address was not found.'));
+    expect((await stack.http().get('/orders/%00').set(auth)).status).toBe(404);
+    expect((await stack.http().get(`/customers/${shopper.reference}?include=%00`).set(auth)).status).toBe(200);
+  });
+
+  it('refuses lone surrogates and control characters (which would reach mails) with 422 901, and keeps emoji', async () => {
+    const shopper = await registerShopper(stack);
+    const [before] = await stack.sql<{ first_name: string }>('select first_name from customer where customer_reference = ?', [shopper.reference]);
+    const patch = (attributes: Record<string, unknown>) =>
+      stack.http().patch(`/customers/${shopper.reference}`).send(doc('customers', attributes)).set(bearer(shopper.accessToken));
+    for (const firstName of ['Ada\ud800', '\udfffAda', 'A\nB', 'A\u0007B', 'A\u001b[31mB', 'A\u007fB']) {
+      expect((await patch({ firstName, email: `${shopper.email}.moved` })).body).toEqual(glueError(422, '901', 'firstName => This value is not valid.'));
+    }
+    expect((await patch({ phone: '+49\ud83d' })).body).toEqual(glueError(422, '901', 'phone => This value is not valid.'));
+    const registration = await stack.http().post('/customers').send(doc('customers', registrationAttributes({ firstName: 'Ada\ud800' })));
+    expect(registration.body).toEqual(glueError(422, '901', 'firstName => This value is not valid.'));
+    const address = await stack.http().post(`/customers/${shopper.reference}/addresses`).set(bearer(shopper.accessToken)).send(doc('addresses', {
+      salutation: 'Ms', firstName: 'Ada', lastName: 'Lovelace', address1: 'Main\nStreet', address2: '1', zipCode: '10115', city: 'Berlin', iso2Code: 'DE',
+      isDefaultShipping: true, isDefaultBilling: true,
+    }));
+    expect(address.body).toEqual(glueError(422, '901', 'address1 => This value is not valid.'));
+    const rows = await stack.sql<{ first_name: string; email: string }>('select first_name, email from customer where customer_reference = ?', [shopper.reference]);
+    expect(rows).toEqual([{ first_name: before.first_name, email: shopper.email }]);
+    expect(await stack.sql('select id from customer_address where customer_reference = ?', [shopper.reference])).toEqual([]);
+    const emoji = await patch({ firstName: 'Ada 😀' });
+    expect(emoji.status).toBe(200);
+    expect(emoji.body.data.attributes.firstName).toBe('Ada 😀');
+  });
+
   it('GET /customers/{ref}?include=addresses adds the addresses relationship', async () => {
     const shopper = await registerShopper(stack);
     const response = await stack.http().get(`/customers/${shopper.reference}?include=addresses`).set(bearer(shopper.accessToken));

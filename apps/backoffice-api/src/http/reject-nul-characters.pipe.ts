@@ -2,6 +2,10 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { FieldViolation, InputValidationError } from '@patron/shared-kernel';
 
 const NUL = '\u0000';
+const LONE_SURROGATE = /\p{Cs}/u;
+
+const problemWith = (text: string): string | null =>
+  text.includes(NUL) ? 'must not contain NUL characters' : LONE_SURROGATE.test(text) ? 'must not contain unpaired UTF-16 surrogates' : null;
 
 interface Visit {
   value: unknown;
@@ -26,7 +30,8 @@ const findNul = (value: unknown, root: string): FieldViolation[] => {
     const visit = pending.pop()!;
     const current = visit.value;
     if (typeof current === 'string') {
-      if (current.includes(NUL)) found.push({ field: pathOf(visit) || 'body', message: 'must not contain NUL characters' });
+      const message = problemWith(current);
+      if (message) found.push({ field: pathOf(visit) || 'body', message });
     } else if (Array.isArray(current)) {
       for (let index = current.length - 1; index >= 0; index--) pending.push({ value: current[index], key: String(index), parent: visit });
     } else if (current && typeof current === 'object') {
@@ -37,8 +42,9 @@ const findNul = (value: unknown, root: string): FieldViolation[] => {
 };
 
 /**
- * PostgreSQL cannot store or compare text with NUL characters (the driver's message is taken for a lost connection),
- * and no field needs one: any in a path parameter, query parameter or JSON body is a 422 naming the field.
+ * PostgreSQL cannot store or compare text with NUL characters (the driver's message is taken for a lost connection)
+ * nor put unpaired UTF-16 surrogates into JSON, and no field needs either: any in a path parameter, query parameter
+ * or JSON body is a 422 naming the field.
  */
 @Injectable()
 export class RejectNulCharactersPipe implements PipeTransform {

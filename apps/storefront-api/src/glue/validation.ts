@@ -18,20 +18,24 @@ export const MESSAGES = {
 } as const;
 
 const notBlank = (s: string) => s.trim().length > 0;
-/** PostgreSQL text cannot hold NUL characters; they are never meaningful in these fields. */
-const noNul = (s: string) => !s.includes('\u0000');
+/**
+ * Control characters (which would also reach mails) and lone UTF-16 surrogates (which PostgreSQL cannot store) are
+ * never meaningful in these fields.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f]|\p{Cs}/u;
+const printable = (s: string) => !UNPRINTABLE.test(s);
 
 /** A required text field: not blank, at most `max` characters. */
 export const text = (max: number) =>
   z
     .string()
     .refine(notBlank, { message: MESSAGES.blank, abort: true })
-    .refine(noNul, { message: MESSAGES.invalid, abort: true })
+    .refine(printable, { message: MESSAGES.invalid, abort: true })
     .max(max, MESSAGES.tooLong(max));
 
 /** An optional text field that may be null (cleared). */
 export const optionalText = (max: number) =>
-  z.string().refine(noNul, { message: MESSAGES.invalid, abort: true }).max(max, MESSAGES.tooLong(max)).nullable().optional();
+  z.string().refine(printable, { message: MESSAGES.invalid, abort: true }).max(max, MESSAGES.tooLong(max)).nullable().optional();
 
 /** First and last names: text that does not contain `:` `/` `<` `>`. */
 export const name = (max: number) => text(max).regex(/^[^:/<>]*$/, MESSAGES.invalid);
@@ -55,7 +59,7 @@ export const password = (min: number, max: number, classes: RegExp | null) => {
   const base = z
     .string()
     .refine(notBlank, { message: MESSAGES.blank, abort: true })
-    .refine(noNul, { message: MESSAGES.invalid, abort: true })
+    .refine(printable, { message: MESSAGES.invalid, abort: true })
     .min(min, MESSAGES.tooShort(min))
     .max(max, MESSAGES.tooLong(max));
   return classes ? base.regex(classes, MESSAGES.passwordCharacters) : base;
