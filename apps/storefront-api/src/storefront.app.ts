@@ -2,6 +2,7 @@ import { INestApplication, LoggerService, LogLevel, Module } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ServerResponse } from 'node:http';
+import type { Request } from 'express';
 import { answerClientErrorsWith, Database, Env, PatronCoreModule, useRequestIds } from '@patron/config';
 import { useHttpMetrics } from '@patron/ops';
 import type { AccessTokenClaims } from '@patron/auth';
@@ -24,6 +25,15 @@ export interface StorefrontHttpOptions {
   trustProxy?: boolean | number | string;
 }
 
+const JSON_BODY_TYPES = ['application/json', JSON_API_CONTENT_TYPE, 'application/*+json'];
+const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
+
+/** A body declared as something other than JSON, or a non-empty body declared as nothing (415). */
+const sendsOtherMediaType = (req: Request): boolean => {
+  if (!BODY_METHODS.has(req.method) || req.is(JSON_BODY_TYPES) !== false) return false;
+  return req.headers['content-type'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+};
+
 /** HTTP settings every storefront instance needs: CORS, JSON:API bodies and responses, the client IP. */
 export const configureStorefrontHttp = (app: NestExpressApplication, options: StorefrontHttpOptions = {}): void => {
   const origins = options.corsOrigins ?? ['*'];
@@ -33,7 +43,9 @@ export const configureStorefrontHttp = (app: NestExpressApplication, options: St
     allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'Accept-Language'],
     maxAge: 600,
   });
-  app.useBodyParser('json', { type: ['application/json', JSON_API_CONTENT_TYPE, 'application/*+json'], limit: '100kb' });
+  // Not strict: a body of `null` or `42` is valid JSON, answered as "not a JSON:API document" by the resource.
+  app.useBodyParser('json', { type: JSON_BODY_TYPES, limit: '100kb', strict: false });
+  app.use((req: Request, _res: unknown, next: (error?: unknown) => void) => next(sendsOtherMediaType(req) ? GLUE_ERRORS.unsupportedMediaType() : undefined));
   // The parser's own message quotes the body; answer unparsable JSON with one fixed text instead.
   app.use((error: { type?: string }, _req: unknown, _res: unknown, next: (error: unknown) => void) =>
     next(error?.type === 'entity.parse.failed' ? GLUE_ERRORS.invalidDocument('Request body is not valid JSON.') : error),

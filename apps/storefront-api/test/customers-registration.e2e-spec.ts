@@ -151,6 +151,24 @@ describe('POST /customers and POST /customer-confirmation', () => {
     }
     const array = await stack.http().post('/customers').set('Content-Type', JSON_API).send('[1,2]');
     expect(array.status).toBe(400);
+    for (const scalar of ['null', '42', '"x"', 'true']) {
+      const response = await stack.http().post('/customers').set('Content-Type', JSON_API).send(scalar);
+      expect([scalar, response.body.errors[0].detail]).toEqual([scalar, expect.stringMatching(/^Request body must be a JSON:API document/)]);
+    }
+  });
+
+  it('answers a body of another media type with 415, and accepts JSON types with parameters', async () => {
+    const body = JSON.stringify(doc('customers', registrationAttributes()));
+    const unsupported = glueError(415, '000', 'Content-Type must be application/vnd.api+json (or application/json).');
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+      const response = await stack.http().post('/customers').set('Content-Type', type).send(body);
+      expect([type, response.status, response.body]).toEqual([type, 415, unsupported]);
+    }
+    const untyped = await stack.http().post('/customers').serialize((b: string) => b).unset('Content-Type').send(body);
+    expect(untyped.body).toEqual(unsupported);
+    const typed = await stack.http().post('/customers').set('Content-Type', `${JSON_API}; charset=utf-8`).send(body);
+    expect(typed.status).toBe(201);
+    expect((await stack.http().post('/customer-forgotten-password')).status).toBe(400);
   });
 
   it('confirms once with the registration key; unknown or used keys get 422 423', async () => {

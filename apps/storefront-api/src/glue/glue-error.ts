@@ -25,6 +25,7 @@ export const GLUE_ERRORS = {
     GlueError.of(422, '406', `Value in field ${a} should be identical to value in the ${b} field.`),
   invalidDocument: (detail: string) => GlueError.of(400, '000', detail),
   idConflict: () => GlueError.of(409, '000', 'data.id does not match the id in the URL.'),
+  unsupportedMediaType: () => GlueError.of(415, '000', 'Content-Type must be application/vnd.api+json (or application/json).'),
   methodNotAllowed: () => GlueError.of(405, '000', 'Method not allowed.'),
   referenceMissing: () => GlueError.of(400, '405', 'Customer reference is missing.'),
   addressUuidMissing: () => GlueError.of(400, '412', 'Address UUID is missing.'),
