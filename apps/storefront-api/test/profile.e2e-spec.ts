@@ -96,6 +96,23 @@ describe('GET/PATCH/DELETE /customers', () => {
     expect(response.body.included).toEqual([]);
   });
 
+  it('GET /customers?include=addresses adds the addresses to the one-element collection', async () => {
+    const shopper = await registerShopper(stack);
+    const created = await stack.http().post(`/customers/${shopper.reference}/addresses`).set(bearer(shopper.accessToken)).send(doc('addresses', {
+      salutation: 'Ms', firstName: 'Ada', lastName: 'Lovelace', address1: 'Main Street', address2: '1', zipCode: '10115', city: 'Berlin', iso2Code: 'DE',
+      isDefaultShipping: true, isDefaultBilling: true,
+    }));
+    const response = await stack.http().get('/customers?include=addresses').set(bearer(shopper.accessToken));
+    expect(response.status).toBe(200);
+    expect(response.body.data).toHaveLength(1);
+    expect(response.body.data[0].relationships).toEqual({ addresses: { data: [{ type: 'addresses', id: created.body.data.id }] } });
+    expect(response.body.included).toEqual([created.body.data]);
+    expect(response.body.links).toEqual({ self: 'http://localhost:3000/customers' });
+    const plain = await stack.http().get('/customers').set(bearer(shopper.accessToken));
+    expect(plain.body.data[0]).not.toHaveProperty('relationships');
+    expect(plain.body).not.toHaveProperty('included');
+  });
+
   it('PATCH changes only the sent attributes and returns the whole resource', async () => {
     const shopper = await registerShopper(stack, { phone: '+49 30 1', dateOfBirth: '1990-01-02' });
     const response = await stack.http()

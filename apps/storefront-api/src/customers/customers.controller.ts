@@ -8,7 +8,7 @@ import { addressResource } from '../addresses/address.resource';
 import { AccessTokenGuard, Caller } from '../auth/access-token.guard';
 import { AfterResponse } from '../glue/after-response';
 import { GLUE_ERRORS } from '../glue/glue-error';
-import { readAttributes, StorefrontLinks } from '../glue/json-api';
+import { readAttributes, ResourceObject, StorefrontLinks } from '../glue/json-api';
 import { validateAttributes } from '../glue/validation';
 import { CustomerSchemas } from './customer.schemas';
 import { CUSTOMERS, customerResource } from './customer.resource';
@@ -54,9 +54,12 @@ export class CustomersController {
 
   @Get()
   @UseGuards(AccessTokenGuard)
-  async listOwn(@Caller() caller: AccessTokenClaims) {
+  async listOwn(@Caller() caller: AccessTokenClaims, @Query('include') include?: string | string[]) {
     const customer = await this.customers.findByReference(caller.customerReference);
-    return { data: customer ? [customerResource(this.links, customer)] : [], links: { self: this.links.url('/customers') } };
+    const links = { self: this.links.url('/customers') };
+    if (!customer) return { data: [], links };
+    const { data, included } = await this.withIncludes(customer, include);
+    return { data: [data], ...(included ? { included } : {}), links };
   }
 
   @Patch()
@@ -114,7 +117,7 @@ export class CustomersController {
     throw (await this.customers.findByReference(reference)) ? GLUE_ERRORS.unauthorizedRequest() : GLUE_ERRORS.customerNotFound();
   }
 
-  private async withIncludes(customer: CustomerView, include?: string | string[]) {
+  private async withIncludes(customer: CustomerView, include?: string | string[]): Promise<{ data: ResourceObject; included?: ResourceObject[] }> {
     const resource = customerResource(this.links, customer);
     const includes = [include ?? []].flat().join(',').split(',').map((s) => s.trim());
     if (!includes.includes('addresses')) return { data: resource };
