@@ -73,6 +73,25 @@ describe('back-office customer management', () => {
     expect((await stack.backofficeHttp().post('/api/customers/DE--999999/addresses').set(as(admin)).send(address)).status).toBe(404);
   });
 
+  it('leaves no personal data in the addresses of a customer deleted while staff add and edit them', async () => {
+    const address = { firstName: 'A', lastName: 'B', address1: 'One', address2: '1', zipCode: '10115', city: 'Berlin', iso2Code: 'DE', phone: '+49 30 1' };
+    for (let round = 0; round < 10; round++) {
+      const { reference } = (await stack.backofficeHttp().post('/api/customers').set(as(admin)).send({ email: `race.${round}@example.com`, firstName: 'R', lastName: 'C' })).body.data;
+      const base = `/api/customers/${reference}/addresses`;
+      const existing = (await stack.backofficeHttp().post(base).set(as(admin)).send(address)).body.data.uuid;
+      const [deleted, ...writes] = await Promise.all([
+        stack.backofficeHttp().delete(`/api/customers/${reference}`).set(as(admin)),
+        stack.backofficeHttp().post(base).set(as(admin)).send({ ...address, firstName: 'Racer', isDefaultBilling: true }),
+        stack.backofficeHttp().post(base).set(as(admin)).send({ ...address, address1: 'Race Street 2' }),
+        stack.backofficeHttp().patch(`${base}/${existing}`).set(as(admin)).send({ lastName: 'Edited', phone: '+49 30 9' }),
+      ]);
+      expect(deleted.status).toBe(204);
+      for (const write of writes) expect([200, 201, 404]).toContain(write.status);
+      const rows = await stack.sql('select first_name, last_name, address1, phone, is_default_billing from customer_address where customer_reference = ?', [reference]);
+      for (const row of rows) expect({ round, ...row }).toEqual({ round, first_name: '', last_name: '', address1: '', phone: null, is_default_billing: false });
+    }
+  }, 60_000);
+
   it('confirms by hand, sets a password that ends every session, sends a token, deletes', async () => {
     const created = await stack.http().post('/customers').send(doc('customers', {
       salutation: 'Mr', firstName: 'Un', lastName: 'Confirmed', email: 'hand.confirm@example.com', gender: 'Male',

@@ -148,6 +148,70 @@ describe('/customers/{ref}/addresses', () => {
     const rows = await stack.sql<Record<string, unknown>>('select first_name, last_name, address1, city, phone from customer_address where customer_reference = ?', [shopper.reference]);
     expect(rows).toEqual([{ first_name: '', last_name: '', address1: '', city: '', phone: null }]);
   });
+
+  /** The personal data of every address row of a customer; blank for a deleted one. */
+  const personalData = (reference: string) =>
+    stack.sql<Record<string, unknown>>(
+      `select salutation, first_name, last_name, address1, address2, address3, zip_code, city, region, company, phone, comment,
+              is_default_billing, is_default_shipping
+         from customer_address where customer_reference = ? order by id`,
+      [reference],
+    );
+  const BLANK = {
+    salutation: null, first_name: '', last_name: '', address1: '', address2: '', address3: null, zip_code: '', city: '', region: null, company: null,
+    phone: null, comment: null, is_default_billing: false, is_default_shipping: false,
+  };
+  const CUSTOMER_NOT_FOUND = glueError(404, '402', 'Customer not found.');
+
+  it('leaves no personal data in the addresses of a customer deleted while they are added and edited', async () => {
+    for (let round = 0; round < 20; round++) {
+      const shopper = await registerShopper(stack);
+      const existing = (await create(shopper, address())).body.data.id;
+      const [deleted, ...writes] = await Promise.all([
+        stack.http().delete(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken)),
+        ...[1, 2, 3].map((n) => create(shopper, address({ firstName: `Racer${n}`, address1: `Race Street ${n}`, company: 'Race Ltd', isDefaultBilling: true }))),
+        patch(shopper, existing, { firstName: 'Edited', address1: 'Edited Street 1', phone: '+49 30 9' }),
+      ]);
+      expect(deleted.status).toBe(204);
+      for (const write of writes) {
+        // Done before the deletion (then blanked by it), refused after it, or stopped by the revoked token.
+        if (write.status === 404) expect(write.body).toEqual(CUSTOMER_NOT_FOUND);
+        else if (write.status === 401) expect(write.body).toEqual(glueError(401, '001', 'Invalid access token.'));
+        else expect([200, 201]).toContain(write.status);
+      }
+      const rows = await personalData(shopper.reference);
+      expect(rows.length).toBeGreaterThanOrEqual(1);
+      for (const row of rows) expect({ round, ...row }).toEqual({ round, ...BLANK });
+    }
+  }, 120_000);
+
+  it('refuses address writes after the deletion with 404 402, also on a process whose token cache still accepts the token', async () => {
+    // A second storefront on the same database: it checked the token just before the deletion and caches its version.
+    const other = await startStack({ worker: false, connectVia: () => stack.db.url });
+    try {
+      const shopper = await registerShopper(stack);
+      const existing = (await create(shopper, address())).body.data.id;
+      expect((await other.http().get(path(shopper)).set(bearer(shopper.accessToken))).status).toBe(200);
+      expect((await stack.http().delete(`/customers/${shopper.reference}`).set(bearer(shopper.accessToken))).status).toBe(204);
+      const before = await personalData(shopper.reference);
+      expect(before).toEqual([BLANK]);
+
+      const on = (s: TestStack) => ({
+        post: s.http().post(path(shopper)).set(bearer(shopper.accessToken)).send(doc('addresses', address({ firstName: 'Late' }))),
+        patch: s.http().patch(`${path(shopper)}/${existing}`).set(bearer(shopper.accessToken)).send(doc('addresses', { firstName: 'Late' })),
+        delete: s.http().delete(`${path(shopper)}/${existing}`).set(bearer(shopper.accessToken)),
+      });
+      const late = on(other);
+      expect((await late.post).body).toEqual(CUSTOMER_NOT_FOUND);
+      expect((await late.patch).body).toEqual(CUSTOMER_NOT_FOUND);
+      expect((await late.delete).body).toEqual(CUSTOMER_NOT_FOUND);
+      const here = on(stack); // this process forgot the token version at the deletion
+      for (const request of [here.post, here.patch, here.delete]) expect((await request).status).toBe(401);
+      expect(await personalData(shopper.reference)).toEqual(before);
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 describe('/customers/{ref}/addresses with ADDRESS_POSTAL_CODE_CHECK', () => {

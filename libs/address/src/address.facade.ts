@@ -39,7 +39,8 @@ export class AddressFacade {
 
   /**
    * Adds an address. It becomes default billing (shipping) when asked or when the customer has none.
-   * @throws InputValidationError (unknown country, postal code not valid for it), AddressLimitReachedError
+   * @throws InputValidationError (unknown country, postal code not valid for it), AddressLimitReachedError,
+   *   CustomerNotFoundError (unknown or deleted customer)
    */
   create(customerReference: string, input: NewAddress): Promise<AddressView> {
     return this.commands.execute(new CreateAddressCommand(customerReference, input)).then((a) => this.expand(a));
@@ -47,7 +48,7 @@ export class AddressFacade {
 
   /**
    * Changes the given fields; `isDefault*: true` makes it the default, `false` never unsets a current default.
-   * @throws AddressNotFoundError, InputValidationError
+   * @throws AddressNotFoundError, InputValidationError, CustomerNotFoundError
    */
   update(customerReference: string, uuid: string, changes: AddressChanges): Promise<AddressView> {
     return this.commands.execute(new UpdateAddressCommand(customerReference, uuid, changes)).then((a) => this.expand(a));
@@ -55,7 +56,7 @@ export class AddressFacade {
 
   /**
    * Deletes an address; a default it held stays empty.
-   * @throws AddressNotFoundError
+   * @throws AddressNotFoundError, CustomerNotFoundError
    */
   delete(customerReference: string, uuid: string): Promise<void> {
     return this.commands.execute(new DeleteAddressCommand(customerReference, uuid));

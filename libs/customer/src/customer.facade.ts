@@ -11,6 +11,7 @@ import { AuthenticateCustomerCommand } from './commands/authenticate-customer/au
 import { UpdateCustomerCommand } from './commands/update-customer/update-customer.command';
 import { ConfirmEmailChangeCommand } from './commands/confirm-email-change/confirm-email-change.command';
 import { AnonymizeCustomerCommand } from './commands/anonymize-customer/anonymize-customer.command';
+import { LockLiveCustomerCommand } from './commands/lock-live-customer/lock-live-customer.command';
 import { ImportCustomersCommand, ImportCustomersOptions } from './commands/import-customers/import-customers.command';
 import { FindCustomerByReferenceQuery } from './queries/find-customer-by-reference/find-customer-by-reference.query';
 import { FindCustomerByEmailQuery } from './queries/find-customer-by-email/find-customer-by-email.query';
@@ -206,6 +207,16 @@ export class CustomerFacade {
    */
   anonymize(reference: string): Promise<void> {
     return this.commands.execute(new AnonymizeCustomerCommand(reference));
+  }
+
+  /**
+   * For another module's writes of data that an anonymizer plugin erases: called inside the caller's transaction,
+   * locks the live customer until that transaction ends, so the writes and a deletion of the customer happen one
+   * after the other (a deletion waits for them, or they find the customer deleted and must not happen).
+   * @throws CustomerNotFoundError for an unknown or deleted customer
+   */
+  lockLive(reference: string): Promise<void> {
+    return this.commands.execute(new LockLiveCustomerCommand(reference));
   }
 
   /**

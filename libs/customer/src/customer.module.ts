@@ -19,6 +19,7 @@ import { ConfirmCustomerRegistrationHandler } from './commands/confirm-customer-
 import { AuthenticateCustomerHandler } from './commands/authenticate-customer/authenticate-customer.handler';
 import { UpdateCustomerHandler } from './commands/update-customer/update-customer.handler';
 import { AnonymizeCustomerHandler } from './commands/anonymize-customer/anonymize-customer.handler';
+import { LockLiveCustomerHandler } from './commands/lock-live-customer/lock-live-customer.handler';
 import { ImportCustomersHandler } from './commands/import-customers/import-customers.handler';
 import { FindCustomerByReferenceHandler } from './queries/find-customer-by-reference/find-customer-by-reference.handler';
 import { FindCustomerByEmailHandler } from './queries/find-customer-by-email/find-customer-by-email.handler';
@@ -38,6 +39,7 @@ const HANDLERS = [
   AuthenticateCustomerHandler,
   UpdateCustomerHandler,
   AnonymizeCustomerHandler,
+  LockLiveCustomerHandler,
   ImportCustomersHandler,
   FindCustomerByReferenceHandler,
   FindCustomerByEmailHandler,

@@ -4,11 +4,6 @@ import { AddressNotFoundError } from '../domain/address.errors';
 
 /** Queries and default-address bookkeeping for the module's handlers. */
 export const AddressRepository = {
-  /** Serializes address changes of one customer (default rules, the limit) for the rest of the transaction. */
-  async lockCustomer(em: EntityManager, customerReference: string): Promise<void> {
-    await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`customer-address:${customerReference}`]);
-  },
-
   /** The customer's address; another customer's or an unknown uuid is not found alike. */
   async getOwn(em: EntityManager, customerReference: string, uuid: string): Promise<CustomerAddress> {
     const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(uuid);

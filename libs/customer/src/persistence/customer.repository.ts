@@ -35,6 +35,12 @@ export const CustomerRepository = {
     return em.findOne(Customer, { customerReference: reference, anonymizedAt: null }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
   },
 
+  /** Locks a live customer's row (`for update`) for the rest of the transaction of `em`; false when there is none. */
+  async lockLive(em: EntityManager, reference: string): Promise<boolean> {
+    const rows = await em.execute('select id from customer where customer_reference = ? and anonymized_at is null for update', [reference]);
+    return rows.length > 0;
+  },
+
   findLiveByEmail(em: EntityManager, email: string): Promise<Customer | null> {
     return em.findOne(Customer, { emailNormalized: normalizeEmail(email), anonymizedAt: null });
   },

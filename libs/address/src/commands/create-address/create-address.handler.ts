@@ -1,3 +1,4 @@
+import { CustomerFacade } from '@patron/customer';
 import { CustomerHistory } from '@patron/customer-history';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
@@ -12,13 +13,14 @@ import { CreateAddressCommand } from './create-address.command';
 
 @CommandHandler(CreateAddressCommand)
 export class CreateAddressHandler implements ICommandHandler<CreateAddressCommand> {
-  constructor(private readonly history: CustomerHistory, private readonly em: EntityManager, private readonly config: AddressConfig, private readonly clock: Clock) {}
+  constructor(private readonly customers: CustomerFacade, private readonly history: CustomerHistory, private readonly em: EntityManager, private readonly config: AddressConfig, private readonly clock: Clock) {}
 
   async execute({ customerReference, input }: CreateAddressCommand): Promise<AddressView> {
     const violations = addressViolations(input.iso2Code, input.zipCode, this.config.checkPostalCodes);
     if (violations.length) throw invalidAddress(violations);
     return forkJoiningTransaction(this.em).transactional(async (em) => {
-      await AddressRepository.lockCustomer(em, customerReference);
+      // The customer's row lock: one address change at a time (defaults, limit), and none beside or after a deletion.
+      await this.customers.lockLive(customerReference);
       const existing = await em.find(CustomerAddress, { customerReference }, { fields: ['isDefaultBilling', 'isDefaultShipping'] });
       if (existing.length >= this.config.maxAddressesPerCustomer) throw new AddressLimitReachedError(this.config.maxAddressesPerCustomer);
       const { isDefaultBilling, isDefaultShipping, ...fields } = input;

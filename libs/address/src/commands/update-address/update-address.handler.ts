@@ -1,3 +1,4 @@
+import { CustomerFacade } from '@patron/customer';
 import { CustomerHistory } from '@patron/customer-history';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
@@ -12,6 +13,7 @@ import { UpdateAddressCommand } from './update-address.command';
 @CommandHandler(UpdateAddressCommand)
 export class UpdateAddressHandler implements ICommandHandler<UpdateAddressCommand> {
   constructor(
+    private readonly customers: CustomerFacade,
     private readonly history: CustomerHistory,
     private readonly em: EntityManager,
     private readonly config: AddressConfig,
@@ -20,7 +22,8 @@ export class UpdateAddressHandler implements ICommandHandler<UpdateAddressComman
 
   async execute({ customerReference, uuid, changes }: UpdateAddressCommand): Promise<AddressView> {
     return forkJoiningTransaction(this.em).transactional(async (em) => {
-      await AddressRepository.lockCustomer(em, customerReference);
+      // The customer's row lock: one address change at a time (defaults, limit), and none beside or after a deletion.
+      await this.customers.lockLive(customerReference);
       const address = await AddressRepository.getOwn(em, customerReference, uuid);
       const { isDefaultBilling, isDefaultShipping, ...fields } = changes;
       const violations = addressViolations(fields.iso2Code ?? address.iso2Code, fields.zipCode ?? address.zipCode, this.config.checkPostalCodes);
