@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { join } from 'node:path';
 import { closeOnSignal, loadEnvOrExit, migrateOnStart, openDatabaseOrExit } from '@patron/config';
-import { CustomerFacade, isValidEmail } from '@patron/customer';
+import { CustomerConfig, CustomerFacade, isValidEmail } from '@patron/customer';
 import { DomainError } from '@patron/shared-kernel';
 import { USER_ROLES, UserChanges, UserFacade, UserRole, UserView } from '@patron/user';
 import { formatUserList, userByEmail } from './commands/users.command';
@@ -61,8 +61,10 @@ program
   .argument('<file>', 'CSV with the header customer_reference,locale_name,phone,email,salutation,first_name,last_name,company,gender,date_of_birth,password,registered')
   .option('--skip-invalid', 'import the valid rows and report the invalid ones (default: import nothing when any row is invalid)')
   .action(async (file: string, options: { skipInvalid?: boolean }) => {
-    const summary = await withApp((app) => importCustomersFromFile(app.get(CustomerFacade), file, options.skipInvalid ?? false));
-    console.log(formatImportSummary(file, summary));
+    const [summary, doubleOptIn] = await withApp(
+      async (app) => [await importCustomersFromFile(app.get(CustomerFacade), file, options.skipInvalid ?? false), app.get(CustomerConfig).doubleOptIn] as const,
+    );
+    console.log(formatImportSummary(file, summary, doubleOptIn));
     if (!summary.imported) process.exitCode = 1;
   });
 
@@ -92,7 +94,7 @@ program
     console.log(`Demo customers: ${summary.created} created, ${summary.updated} updated, with ${orders.created + orders.updated} orders.`);
     console.log(`Log in as ${rows[0].email} (or any of`);
     console.log(`${rows.slice(1, 3).map((r) => r.email).join(', ')}, …) with the password ${DEMO_PASSWORD}`);
-    if (summary.problems.length) console.log(formatImportSummary('the demo set', summary));
+    if (summary.problems.length) console.log(formatImportSummary('the demo set', summary, true));
   });
 
 program

@@ -107,7 +107,7 @@ describe('imported customers in the storefront (CSV file read by the CLI reader,
         phone: '+49 30 555',
       }),
     ]);
-    expect(await importFile(file)).toEqual({ rows: 1, created: 1, updated: 0, skipped: 0, problems: [], imported: true });
+    expect(await importFile(file)).toEqual({ rows: 1, created: 1, updated: 0, skipped: 0, problems: [], unconfirmed: 0, imported: true });
     expect(await hashOf('DE--21')).toBe(BCRYPT_2Y);
 
     const wrong = await logIn('sonia@example.com', 'change124');
@@ -206,6 +206,7 @@ describe('imported customers in the storefront (CSV file read by the CLI reader,
       created: 2,
       updated: 0,
       skipped: 3,
+      unconfirmed: 0,
       imported: true,
       problems: [
         { line: 3, reference: 'DE--2', reason: 'invalid email "broken"' },
@@ -233,6 +234,7 @@ describe('imported customers in the storefront (CSV file read by the CLI reader,
       created: 0,
       updated: 0,
       skipped: 0,
+      unconfirmed: 0,
       imported: false,
       problems: [{ line: 4, reference: 'DE--3', reason: 'invalid date_of_birth "1990-13-01" (expected YYYY-MM-DD)' }],
     });
@@ -258,9 +260,53 @@ describe('imported customers in the storefront (CSV file read by the CLI reader,
     expect(await customerCount()).toBe(0);
   });
 
-  it('a missing file and malformed CSV fail with a clear message and import nothing', async () => {
+  it('refuses a row with fewer columns than the header: its missing values do not clear fields of an existing customer', async () => {
+    // Columns in an order where a cut-off row lacks last_name, gender and phone.
+    const order = ['customer_reference', 'email', 'salutation', 'first_name', 'locale_name', 'company', 'date_of_birth', 'password', 'registered', 'last_name', 'gender', 'phone'];
+    const header = { header: order.join(',') };
+    expect(await importFile(writeCsv([csvLine(customer(1), order)], header))).toMatchObject({ created: 1, imported: true });
+    const before = await stack.sql('select * from customer order by id');
+    const cutOff = csvLine(customer(1, { first_name: 'Changed' }), order.slice(0, 9));
+
+    expect(await importFile(writeCsv([cutOff, csvLine(customer(2), order)], header))).toEqual({
+      rows: 2,
+      created: 0,
+      updated: 0,
+      skipped: 0,
+      unconfirmed: 0,
+      imported: false,
+      problems: [{ line: 2, reference: 'DE--1', reason: 'has 9 columns, the header has 12' }],
+    });
+    expect(await stack.sql('select * from customer order by id')).toEqual(before);
+
+    const skipped = await importFile(writeCsv([cutOff, csvLine(customer(2), order)], header), true);
+    expect(skipped).toMatchObject({ rows: 2, created: 1, updated: 0, skipped: 1, imported: true });
+    expect(skipped.problems).toEqual([{ line: 2, reference: 'DE--1', reason: 'has 9 columns, the header has 12' }]);
+    const rows = await stack.sql<Record<string, string>>('select customer_reference, first_name, last_name, gender, phone from customer order by id');
+    expect(rows).toEqual([
+      { customer_reference: 'DE--1', first_name: 'First1', last_name: 'Last1', gender: 'Male', phone: '+49 30 1001' },
+      { customer_reference: 'DE--2', first_name: 'First2', last_name: 'Last2', gender: 'Male', phone: '+49 30 1002' },
+    ]);
+  });
+
+  it('refuses a row with more columns than the header (an unquoted comma) as such, not as a shifted field', async () => {
+    const unquoted = COLUMNS.map((c) => (c === 'company' ? 'ACME, Inc.' : csvField(customer(2)[c]))).join(',');
+    const summary = await importFile(writeCsv([customer(1), unquoted, customer(3, { company: 'ACME, Inc.' })]), true);
+    expect(summary).toMatchObject({ rows: 3, created: 2, skipped: 1, imported: true });
+    expect(summary.problems).toEqual([
+      { line: 3, reference: 'DE--2', reason: 'has 13 columns, the header has 12 (a value with a comma must be in double quotes)' },
+    ]);
+    const rows = await stack.sql<Record<string, string>>('select customer_reference, company, gender from customer order by id');
+    expect(rows).toEqual([
+      { customer_reference: 'DE--1', company: 'Company 1', gender: 'Male' },
+      { customer_reference: 'DE--3', company: 'ACME, Inc.', gender: 'Male' },
+    ]);
+  });
+
+  it('a missing file, a directory and malformed CSV fail with a clear message and import nothing', async () => {
     const missing = join(dir, 'does-not-exist.csv');
     await expect(importFile(missing)).rejects.toThrow(new ImportFileError(`File not found: ${missing}`));
+    await expect(importFile(dir)).rejects.toThrow(new ImportFileError(`Not a file: ${dir} is a directory`));
     const empty = join(dir, 'empty.csv');
     writeFileSync(empty, '');
     await expect(importFile(empty)).rejects.toThrow(/^The file is empty; expected the header customer_reference,locale_name,/);
@@ -295,8 +341,8 @@ describe('patron cli import:customers (the built CLI)', () => {
   let pg: Client;
   const dataDir = mkdtempSync(join(tmpdir(), 'patron-cli-data-'));
 
-  const cli = (...args: string[]) =>
-    runCli(['import:customers', ...args], { DATABASE_URL: db.url, MIGRATE_ON_START: 'true', DATA_DIR: dataDir });
+  const env = () => ({ DATABASE_URL: db.url, MIGRATE_ON_START: 'true', DATA_DIR: dataDir });
+  const cli = (...args: string[]) => runCli(['import:customers', ...args], env());
   const rows = async () =>
     (
       await pg.query(`select customer_reference, email, salutation, first_name, last_name, gender, date_of_birth::text as date_of_birth,
@@ -329,7 +375,15 @@ describe('patron cli import:customers (the built CLI)', () => {
 
     const first = await cli(file);
 
-    expect(first).toEqual({ code: 0, stdout: `Imported 2 of 2 row(s) from ${file}: 2 created, 0 updated, 0 skipped.\n`, stderr: '' });
+    expect(first).toEqual({
+      code: 0,
+      stdout: [
+        `Imported 2 of 2 row(s) from ${file}: 2 created, 0 updated, 0 skipped.`,
+        '1 customer(s) have no registration date: they are unconfirmed and must reset their password (or confirm) before they can log in while DOUBLE_OPT_IN is on.',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
     expect(await rows()).toEqual([
       {
         customer_reference: 'DE--21',
@@ -371,6 +425,34 @@ describe('patron cli import:customers (the built CLI)', () => {
       ['DE--23', 'First23'],
     ]);
     expect(await sequence()).toEqual({ last_value: '23', is_called: true });
+  });
+
+  it('says how many imported customers are unconfirmed only when there are some and double opt-in is on', async () => {
+    const file = writeCsv([customer(1, { registered: '' }), customer(2), customer(3, { registered: '' }), customer(4, { gender: 'X', registered: '' })]);
+    const result = await cli(file, '--skip-invalid');
+    expect(result).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        `Imported 3 of 4 row(s) from ${file}: 3 created, 0 updated, 1 skipped.`,
+        '2 customer(s) have no registration date: they are unconfirmed and must reset their password (or confirm) before they can log in while DOUBLE_OPT_IN is on.',
+        'Skipped rows:',
+        '  line 5 (DE--4): unknown gender "X" (expected Male, Female)',
+        '',
+      ].join('\n'),
+    });
+
+    // Re-imported as registered: confirmed, nothing to say.
+    const registered = writeCsv([customer(1), customer(3)]);
+    expect(await cli(registered)).toEqual({ code: 0, stderr: '', stdout: `Imported 2 of 2 row(s) from ${registered}: 0 created, 2 updated, 0 skipped.\n` });
+
+    // Without double opt-in unconfirmed customers can log in.
+    const off = writeCsv([customer(5, { registered: '' })]);
+    expect(await runCli(['import:customers', off], { ...env(), DOUBLE_OPT_IN: 'false' })).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: `Imported 1 of 1 row(s) from ${off}: 1 created, 0 updated, 0 skipped.\n`,
+    });
   });
 
   it('exits 1 with "Nothing imported" and the bad rows when a row is invalid, and leaves the database unchanged', async () => {
@@ -424,7 +506,30 @@ describe('patron cli import:customers (the built CLI)', () => {
     expect(await sequence()).toEqual({ last_value: '33', is_called: true });
   });
 
-  it('fails with a clear message and imports nothing for a wrong header or a missing file', async () => {
+  it('exits 1 and names the line of a row with more or fewer columns than the header, and of a value over the storefront limits', async () => {
+    const short = csvLine(customer(2), COLUMNS.slice(0, 11));
+    const unquoted = COLUMNS.map((c) => (c === 'company' ? 'ACME, Inc.' : csvField(customer(3)[c]))).join(',');
+    const longEmail = `${'a'.repeat(60)}@${'b'.repeat(51)}.example.com`;
+    const file = writeCsv([customer(1), short, unquoted, customer(4, { email: longEmail }), customer(5, { first_name: 'N'.repeat(300) })]);
+
+    const result = await cli(file);
+
+    expect(result).toEqual({
+      code: 1,
+      stderr: '',
+      stdout: [
+        `Nothing imported from ${file}: 4 of 5 row(s) are invalid (use --skip-invalid to import the others):`,
+        '  line 3 (DE--2): has 11 columns, the header has 12',
+        '  line 4 (DE--3): has 13 columns, the header has 12 (a value with a comma must be in double quotes)',
+        '  line 5 (DE--4): email has 124 characters (at most 100)',
+        '  line 6 (DE--5): first_name has 300 characters (at most 100)',
+        '',
+      ].join('\n'),
+    });
+    expect(await rows()).toEqual([]);
+  });
+
+  it('fails with a clear message and imports nothing for a wrong header, a missing file or a directory', async () => {
     const file = writeCsv([customer(1)], { header: HEADER.replace('gender', 'sex') });
     const wrongHeader = await cli(file);
     expect(wrongHeader).toEqual({ code: 2, stdout: '', stderr: `The header lacks the column(s) gender; expected ${HEADER}\n` });
@@ -432,6 +537,9 @@ describe('patron cli import:customers (the built CLI)', () => {
     const missing = join(dir, 'missing.csv');
     const notFound = await cli(missing);
     expect(notFound).toEqual({ code: 2, stdout: '', stderr: `File not found: ${missing}\n` });
+
+    const directory = await cli(dir);
+    expect(directory).toEqual({ code: 2, stdout: '', stderr: `Not a file: ${dir} is a directory\n` });
 
     expect(await rows()).toEqual([]);
   });

@@ -27,6 +27,13 @@ export type Salutation = (typeof SALUTATIONS)[number];
 export const GENDERS = ['Male', 'Female'] as const;
 export type Gender = (typeof GENDERS)[number];
 
+/** The longest email, first or last name and phone number a customer may have (the storefront's and Spryker's limits). */
+export const EMAIL_MAX_LENGTH = 100;
+export const NAME_MAX_LENGTH = 100;
+export const PHONE_MAX_LENGTH = 255;
+/** Characters that first and last names may not contain. */
+export const NAME_FORBIDDEN_CHARACTERS = /[:/<>]/;
+
 /** Mail types this module writes to the outbox. */
 export const CUSTOMER_MAIL_TYPES = {
   registrationConfirmation: 'mail.customer-registration-confirmation',

@@ -14,6 +14,8 @@ const PASSWORD = 'change123';
 /** A real PHP-style bcrypt hash ($2y$), as Spryker stores them. */
 const BCRYPT_2Y = bcrypt.hashSync(PASSWORD, 10).replace(/^\$2b\$/, '$2y$');
 const NEW_PASSWORD = 'Correct-Horse7!';
+/** An email of `length` characters that is otherwise valid. */
+const longEmail = (length: number): string => `${'a'.repeat(60)}@${'b'.repeat(length - 73)}.example.com`;
 const UNREADABLE_HASH = 'password is not a password hash this installation can read (bcrypt $2y$/$2a$/$2b$ or argon2); plain passwords are not imported';
 
 class FixedClock extends Clock {
@@ -191,7 +193,7 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
         }),
       ]);
 
-      expect(summary).toEqual({ rows: 3, created: 3, updated: 0, skipped: 0, problems: [], imported: true });
+      expect(summary).toEqual({ rows: 3, created: 3, updated: 0, skipped: 0, problems: [], unconfirmed: 1, imported: true });
       const now = clock.current;
       const common = { id: expect.any(String), registration_key_hash: null, anonymized_at: null, created_at: now, updated_at: now };
       expect(await allCustomers()).toEqual([
@@ -257,8 +259,20 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
 
     it('reads the rows from an async iterable (the CSV stream) as well as from an array', async () => {
       const summary = await customers.importCustomers(streamed([row(1), row(2), row(3)]), {});
-      expect(summary).toEqual({ rows: 3, created: 3, updated: 0, skipped: 0, problems: [], imported: true });
+      expect(summary).toEqual({ rows: 3, created: 3, updated: 0, skipped: 0, problems: [], unconfirmed: 0, imported: true });
       expect((await allCustomers()).map((c) => c.customer_reference)).toEqual(['DE--1', 'DE--2', 'DE--3']);
+    });
+
+    it("accepts emails and names as long as the storefront's limits and names with other punctuation", async () => {
+      const summary = await importRows([
+        row(1, { email: longEmail(100), first_name: 'F'.repeat(100), last_name: 'L'.repeat(100), phone: '1'.repeat(255) }),
+        row(2, { first_name: `Anne-Marie d'Arc`, last_name: 'Müller (née Meier) & Co. #2' }),
+      ]);
+      expect(summary).toMatchObject({ created: 2, problems: [], imported: true });
+      expect((await allCustomers()).map((c) => [c.email.length, c.first_name, c.last_name?.length, c.phone?.length])).toEqual([
+        [100, 'F'.repeat(100), 100, 255],
+        [21, `Anne-Marie d'Arc`, 27, 11],
+      ]);
     });
 
     it('accepts the earliest and latest dates PostgreSQL stores, and the largest reference number of the sequence', async () => {
@@ -275,14 +289,14 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
     });
 
     it('imports an empty input as nothing, successfully', async () => {
-      expect(await importRows([])).toEqual({ rows: 0, created: 0, updated: 0, skipped: 0, problems: [], imported: true });
+      expect(await importRows([])).toEqual({ rows: 0, created: 0, updated: 0, skipped: 0, problems: [], unconfirmed: 0, imported: true });
       expect(await count()).toBe(0);
     });
 
     it('imports a file larger than one batch (5000 rows) completely', async () => {
       const rows = Array.from({ length: 12345 }, (_, i) => row(i + 1));
       const summary = await customers.importCustomers(streamed(rows));
-      expect(summary).toEqual({ rows: 12345, created: 12345, updated: 0, skipped: 0, problems: [], imported: true });
+      expect(summary).toEqual({ rows: 12345, created: 12345, updated: 0, skipped: 0, problems: [], unconfirmed: 0, imported: true });
       expect(await count()).toBe(12345);
       const [range] = await sql<{ low: string; high: string }>(
         `select min(substring(customer_reference from 5)::int)::text as low, max(substring(customer_reference from 5)::int)::text as high from customer`,
@@ -315,7 +329,7 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
         row(3),
       ]);
 
-      expect(summary).toEqual({ rows: 3, created: 1, updated: 2, skipped: 0, problems: [], imported: true });
+      expect(summary).toEqual({ rows: 3, created: 1, updated: 2, skipped: 0, problems: [], unconfirmed: 0, imported: true });
       expect(await count()).toBe(3);
       const updated = await customer('DE--1');
       expect(updated).toEqual({
@@ -339,7 +353,7 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
       const rows = [row(1), row(2), row(3)];
       expect(await importRows(rows)).toMatchObject({ created: 3, updated: 0, imported: true });
       const before = await allCustomers();
-      expect(await importRows(rows)).toEqual({ rows: 3, created: 0, updated: 3, skipped: 0, problems: [], imported: true });
+      expect(await importRows(rows)).toEqual({ rows: 3, created: 0, updated: 3, skipped: 0, problems: [], unconfirmed: 0, imported: true });
       expect(await allCustomers()).toEqual(before);
     });
 
@@ -353,6 +367,27 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
         { line: 2, reference: 'DE--1', reason: 'customer_reference DE--1 belongs to a customer with another email; not overwritten' },
       ]);
       expect(await customer('DE--1')).toEqual(before);
+    });
+
+    it('counts the customers left unconfirmed: new ones without a registered date, and existing unconfirmed ones still without', async () => {
+      await importRows([row(1), row(2, { registered: '' })]);
+      const summary = await importRows([
+        row(1, { registered: '' }), // confirmed before: stays confirmed
+        row(2, { registered: '' }), // still unconfirmed
+        row(3, { registered: '' }),
+        row(4),
+      ]);
+      expect(summary).toEqual({ rows: 4, created: 2, updated: 2, skipped: 0, problems: [], unconfirmed: 2, imported: true });
+      expect((await allCustomers()).map((c) => [c.customer_reference, c.registered_at !== null])).toEqual([
+        ['DE--1', true],
+        ['DE--2', false],
+        ['DE--3', false],
+        ['DE--4', true],
+      ]);
+
+      // Skipped and rolled-back rows are not counted.
+      expect(await importRows([row(5, { registered: '' }), row(6, { registered: '', gender: 'X' })], true)).toMatchObject({ created: 1, unconfirmed: 1 });
+      expect(await importRows([row(7, { registered: '' }), row(8, { gender: 'X' })])).toMatchObject({ created: 0, unconfirmed: 0, imported: false });
     });
 
     it('keeps the password hash and the confirmation a customer already has when re-imported', async () => {
@@ -453,6 +488,17 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
       },
       { kind: 'a bare number as registered date', fields: { registered: '1' }, reason: 'invalid registered date "1" (expected YYYY-MM-DD or an ISO 8601 timestamp)' },
       { kind: 'a NUL character', fields: { first_name: 'A\u0000B' }, reason: 'contains a NUL character' },
+      // The storefront's limits: a customer imported with such values could not save their profile.
+      { kind: 'an email over 100 characters', fields: { email: longEmail(124) }, reason: 'email has 124 characters (at most 100)' },
+      { kind: 'a first_name over 100 characters', fields: { first_name: 'A'.repeat(300) }, reason: 'first_name has 300 characters (at most 100)' },
+      { kind: 'a last_name over 100 characters', fields: { last_name: 'B'.repeat(101) }, reason: 'last_name has 101 characters (at most 100)' },
+      { kind: 'a phone over 255 characters', fields: { phone: '1'.repeat(256) }, reason: 'phone has 256 characters (at most 255)' },
+      { kind: 'a colon in first_name', fields: { first_name: 'Dr: Ada' }, reason: 'first_name "Dr: Ada" contains one of : / < > (not allowed in names)' },
+      { kind: 'a slash in first_name', fields: { first_name: 'Ada/Bob' }, reason: 'first_name "Ada/Bob" contains one of : / < > (not allowed in names)' },
+      { kind: 'markup in last_name', fields: { last_name: '<b>Lovelace</b>' }, reason: 'last_name "<b>Lovelace</b>" contains one of : / < > (not allowed in names)' },
+      { kind: 'a > in last_name', fields: { last_name: 'Love>lace' }, reason: 'last_name "Love>lace" contains one of : / < > (not allowed in names)' },
+      // Set by the CSV reader for a row whose values do not match the header's columns.
+      { kind: 'a reason given by the reader', fields: { invalid: 'has 11 columns, the header has 12' }, reason: 'has 11 columns, the header has 12' },
       { kind: 'a plain password', fields: { password: 'change123' }, reason: UNREADABLE_HASH },
       { kind: 'a truncated bcrypt hash', fields: { password: BCRYPT_2Y.slice(0, 40) }, reason: UNREADABLE_HASH },
       { kind: 'an unknown hash format', fields: { password: '{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=' }, reason: UNREADABLE_HASH },
@@ -481,6 +527,7 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
         updated: 0,
         skipped: 0,
         problems: [{ line: 3, reference: reference ?? 'DE--2', reason }],
+        unconfirmed: 0,
         imported: false,
       });
       expect(await snapshot()).toEqual(before);
@@ -494,6 +541,7 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
         updated: 0,
         skipped: 1,
         problems: [{ line: 3, reference: reference ?? 'DE--2', reason }],
+        unconfirmed: 0,
         imported: true,
       });
       const references = (await allCustomers()).map((c) => c.customer_reference);
@@ -519,6 +567,7 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
         updated: 0,
         skipped: 0,
         problems: [{ line: 12, reference: 'DE--11', reason: 'duplicate email "taken@EXAMPLE.com" (used by customer DE--1)' }],
+        unconfirmed: 0,
         imported: false,
       });
       expect(await snapshot()).toEqual(before);
@@ -596,6 +645,7 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
         updated: 0,
         skipped: 0,
         problems: [{ line: 32, reference: 'DE--31', reason: 'unknown gender "Robot" (expected Male, Female)' }],
+        unconfirmed: 0,
         imported: false,
       });
       expect(await snapshot()).toEqual(before);
@@ -615,6 +665,7 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
         updated: 0,
         skipped: 0,
         problems: [{ line: 5502, reference: 'DE--5501', reason: 'invalid email "broken-email"' }],
+        unconfirmed: 0,
         imported: false,
       });
       expect(await snapshot()).toEqual(before);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { CustomerConfig, GENDERS, SALUTATIONS } from '@patron/customer';
+import { CustomerConfig, EMAIL_MAX_LENGTH, GENDERS, NAME_MAX_LENGTH, PHONE_MAX_LENGTH, SALUTATIONS } from '@patron/customer';
 import { PASSWORD_CHARACTER_CLASSES, PasswordConfig } from '@patron/password';
 import { calendarDate, choice, email, mustBeTrue, name, optionalText, password, text } from '../glue/validation';
 
@@ -15,12 +15,12 @@ export class CustomerSchemas {
     const locale = z.string().refine((l) => customers.locales.includes(l), 'The value you selected is not a valid choice.');
     const profile = {
       salutation: choice(SALUTATIONS),
-      firstName: name(100),
-      lastName: name(100),
-      email: email(100),
+      firstName: name(NAME_MAX_LENGTH),
+      lastName: name(NAME_MAX_LENGTH),
+      email: email(EMAIL_MAX_LENGTH),
       gender: choice(GENDERS),
       dateOfBirth: calendarDate().nullable().optional(),
-      phone: optionalText(255),
+      phone: optionalText(PHONE_MAX_LENGTH),
       locale: locale.optional(),
     };
     this.registration = z.object({

@@ -26,6 +26,8 @@ export interface CustomerImportRow {
   date_of_birth: string;
   password: string;
   registered: string;
+  /** Set by a reader that cannot use the row as a whole (it has more or fewer columns than the header): the row is refused with this reason. */
+  invalid?: string;
 }
 
 export interface CustomerImportProblem {
@@ -40,6 +42,11 @@ export interface CustomerImportSummary {
   updated: number;
   skipped: number;
   problems: CustomerImportProblem[];
+  /**
+   * Imported customers that are unconfirmed: no `registered` date in the file and none before. While double opt-in
+   * is on they cannot log in until they confirm or reset their password.
+   */
+  unconfirmed: number;
   /** False when problems aborted the import (nothing was written). */
   imported: boolean;
 }

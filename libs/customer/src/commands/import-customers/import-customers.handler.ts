@@ -46,7 +46,7 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
   ) {}
 
   async execute({ rows, options }: ImportCustomersCommand): Promise<CustomerImportSummary> {
-    const summary: CustomerImportSummary = { rows: 0, created: 0, updated: 0, skipped: 0, problems: [], imported: false };
+    const summary: CustomerImportSummary = { rows: 0, created: 0, updated: 0, skipped: 0, problems: [], unconfirmed: 0, imported: false };
     const seenEmails = new Map<string, number>();
     const seenReferences = new Map<string, number>();
     let highest = 0n;
@@ -61,6 +61,8 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
             await this.save(em, accepted, existing);
             summary.created += accepted.length - existing.size;
             summary.updated += existing.size;
+            // A re-imported customer keeps a confirmation it has (see UPDATES).
+            summary.unconfirmed += accepted.filter((r) => r.registeredAt === null && !existing.get(r.reference)).length;
           }
           for (const record of accepted) if (record.referenceNumber > highest) highest = record.referenceNumber;
         };
@@ -108,6 +110,7 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
       if (error !== rollback) throw error;
       summary.created = 0;
       summary.updated = 0;
+      summary.unconfirmed = 0;
       summary.problems.sort((a, b) => a.line - b.line);
     }
     return summary;
@@ -133,23 +136,23 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
    * Rows whose email belongs to another live customer are problems, not updates; so are rows for a deleted
    * (anonymized) customer, whose personal data must not come back, and rows whose reference belongs to a customer
    * with another email (a reference taken by a registration since, not the same person). Returns the other rows and
-   * the references among them that exist (to be updated).
+   * the references among them that exist (to be updated), each with whether that customer is confirmed.
    */
   private async dropRowsRefusedByDatabase(
     em: EntityManager,
     batch: ImportRecord[],
     problems: CustomerImportProblem[],
-  ): Promise<{ accepted: ImportRecord[]; existing: Set<string> }> {
-    const existing = new Set<string>();
+  ): Promise<{ accepted: ImportRecord[]; existing: Map<string, boolean> }> {
+    const existing = new Map<string, boolean>();
     if (batch.length === 0) return { accepted: batch, existing };
-    const found = await boundQuery<{ customer_reference: string; email_normalized: string; anonymized_at: Date | null }>(
+    const found = await boundQuery<{ customer_reference: string; email_normalized: string; anonymized_at: Date | null; confirmed: boolean }>(
       em,
       // One index probe per row: with `= any(…)` of thousands of values the planner expects thousands of matches
       // and scans the whole table, which the import is growing.
       `select found.* from unnest(?::text[], ?::text[]) as file(reference, email_normalized) cross join lateral (
-         select customer_reference, email_normalized, anonymized_at from customer where customer_reference = file.reference
+         select customer_reference, email_normalized, anonymized_at, registered_at is not null as confirmed from customer where customer_reference = file.reference
          union all
-         select customer_reference, email_normalized, anonymized_at from customer where email_normalized = file.email_normalized and anonymized_at is null
+         select customer_reference, email_normalized, anonymized_at, registered_at is not null from customer where email_normalized = file.email_normalized and anonymized_at is null
        ) as found`,
       [batch.map((r) => r.reference), batch.map((r) => r.emailNormalized)],
     );
@@ -175,7 +178,7 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
         problems.push({ line: record.line, reference: record.reference, reason: `duplicate email "${record.email}" (used by customer ${emailOwner})` });
         return false;
       }
-      if (current) existing.add(record.reference);
+      if (current) existing.set(record.reference, current.confirmed);
       return true;
     });
     return { accepted, existing };
@@ -187,7 +190,7 @@ export class ImportCustomersHandler implements ICommandHandler<ImportCustomersCo
    * fails the import rather than being overwritten. Existing ones through `on conflict … do update`, which finds each
    * by its index (an `update … from` the batch would hash-join the whole table).
    */
-  private async save(em: EntityManager, records: ImportRecord[], existing: Set<string>): Promise<void> {
+  private async save(em: EntityManager, records: ImportRecord[], existing: Map<string, boolean>): Promise<void> {
     const created = existing.size ? records.filter((r) => !existing.has(r.reference)) : records;
     const updated = existing.size ? records.filter((r) => existing.has(r.reference)) : [];
     const now = this.clock.now();

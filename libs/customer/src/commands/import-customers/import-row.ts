@@ -1,5 +1,7 @@
 import { isCalendarDate, parseIsoTimestamp } from '@patron/shared-kernel';
-import { CustomerConfig, GENDERS, SALUTATIONS } from '../../customer.config';
+import {
+  CustomerConfig, EMAIL_MAX_LENGTH, GENDERS, NAME_FORBIDDEN_CHARACTERS, NAME_MAX_LENGTH, PHONE_MAX_LENGTH, SALUTATIONS,
+} from '../../customer.config';
 import { isValidEmail, normalizeEmail } from '../../domain/email-address';
 import { CustomerImportRow } from '../../dto/customer.inputs';
 
@@ -40,8 +42,17 @@ const containsNul = (row: CustomerImportRow): boolean => {
   return false;
 };
 
+const tooLong = (column: string, value: string | null, max: number): string | null =>
+  value !== null && value.length > max ? `${column} has ${value.length} characters (at most ${max})` : null;
+
+/** The storefront's rules for first and last names, so that an imported customer can save their profile unchanged. */
+const nameProblem = (column: string, value: string | null): string | null =>
+  tooLong(column, value, NAME_MAX_LENGTH) ??
+  (value !== null && NAME_FORBIDDEN_CHARACTERS.test(value) ? `${column} "${value}" contains one of : / < > (not allowed in names)` : null);
+
 /** Checks one import row; returns the record or the reason it is refused. */
 export const parseImportRow = (row: CustomerImportRow, config: CustomerConfig): ImportRecord | string => {
+  if (row.invalid) return row.invalid;
   if (containsNul(row)) return 'contains a NUL character';
   const reference = (row.customer_reference ?? '').trim();
   if (!reference) return 'missing customer_reference';
@@ -51,7 +62,14 @@ export const parseImportRow = (row: CustomerImportRow, config: CustomerConfig): 
   if (referenceNumber > MAX_REFERENCE_NUMBER) return `customer_reference "${reference}" ends in a number too large (at most ${MAX_REFERENCE_NUMBER})`;
   const email = (row.email ?? '').trim();
   if (!email) return 'missing email';
+  const emailTooLong = tooLong('email', email, EMAIL_MAX_LENGTH);
+  if (emailTooLong) return emailTooLong;
   if (!isValidEmail(email)) return `invalid email "${email}"`;
+  const firstName = blankToNull(row.first_name);
+  const lastName = blankToNull(row.last_name);
+  const phone = blankToNull(row.phone);
+  const fieldProblem = nameProblem('first_name', firstName) ?? nameProblem('last_name', lastName) ?? tooLong('phone', phone, PHONE_MAX_LENGTH);
+  if (fieldProblem) return fieldProblem;
   const salutation = choice(row.salutation ?? '', SALUTATIONS);
   if (salutation === undefined) return `unknown salutation "${row.salutation}" (expected ${SALUTATIONS.join(', ')})`;
   const gender = choice(row.gender ?? '', GENDERS);
@@ -70,11 +88,11 @@ export const parseImportRow = (row: CustomerImportRow, config: CustomerConfig): 
     email,
     emailNormalized: normalizeEmail(email),
     salutation,
-    firstName: blankToNull(row.first_name),
-    lastName: blankToNull(row.last_name),
+    firstName,
+    lastName,
     gender,
     dateOfBirth,
-    phone: blankToNull(row.phone),
+    phone,
     company: blankToNull(row.company),
     locale,
     passwordHash: blankToNull(row.password),
