@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_FORBIDDEN_CHARACTERS } from '@patron/customer';
 import { FieldViolation, InputValidationError } from '@patron/shared-kernel';
 
 /** The validation messages storefront clients know (Symfony's wording). */
@@ -38,7 +39,7 @@ export const optionalText = (max: number) =>
   z.string().refine(printable, { message: MESSAGES.invalid, abort: true }).max(max, MESSAGES.tooLong(max)).nullable().optional();
 
 /** First and last names: text that does not contain `:` `/` `<` `>`. */
-export const name = (max: number) => text(max).regex(/^[^:/<>]*$/, MESSAGES.invalid);
+export const name = (max: number) => text(max).refine((v) => !NAME_FORBIDDEN_CHARACTERS.test(v), MESSAGES.invalid);
 
 export const email = (max: number) => text(max).pipe(z.email({ message: MESSAGES.email }));
 
