@@ -9,11 +9,12 @@ const EMAIL = /[^\s@<>"'(),;:/?&=]+@[^\s@<>"'(),;:/?&=]+\.[A-Za-z]{2,}/g;
 const PASSWORD_HASH = /\$argon2(?:id|i|d)\$[^\s'",]+(?:,[^\s'",]+)*|\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}/g;
 /**
  * A bearer-ish secret: 32+ URL-safe characters (tokens, JWT parts, hashes), but not a word that holds a UUID (outbox
- * ids, mail file names such as `2026-12-04T07-24-06-411Z-<outbox id>.eml`) nor a migration name: those say where
- * things are and reveal nothing.
+ * ids, mail file names such as `2026-12-04T07-24-06-411Z-<outbox id>.eml`), a migration name, or a lower-case
+ * kebab-case name (routes such as `customer-email-change-confirmation`; random tokens and hex digests hold digits or
+ * capitals): those say where things are and reveal nothing.
  */
 const SECRET =
-  /(?<![A-Za-z0-9_-])(?![A-Za-z0-9_-]*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?!Migration\d{14}_)[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])/g;
+  /(?<![A-Za-z0-9_-])(?![A-Za-z0-9_-]*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?!Migration\d{14}_)(?![a-z-]+(?![A-Za-z0-9_-]))[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])/g;
 /** Driver errors quote the whole statement with its values inlined (names, phone numbers, addresses). */
 const SQL_STATEMENT = /\b(?:insert into|update\s+\S+\s+set|delete from|select\b[\s\S]*?\bfrom)\b/i;
 const SQL_STRING = /'(?:[^']|'')*'/g;

@@ -40,7 +40,10 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData(`No mail template for type 'mail.unknown'`)).toBe(`No mail template for type 'mail.unknown'`);
   });
 
-  it('keeps what says where things are: outbox ids, mail file names, migration names', () => {
+  it('keeps what says where things are: outbox ids, mail file names, migration names, route names', () => {
+    expect(maskPersonalData('POST /customer-email-change-confirmation 204')).toBe('POST /customer-email-change-confirmation 204');
+    const lowerCaseToken = 'abcdefghijklmnopqrstuvwxyzabcdefghij1';
+    expect(maskPersonalData(`token ${lowerCaseToken}`)).toBe('token [redacted]');
     const id = randomUUID();
     const file = `var/mail/2026-12-04T07-24-06-411Z-${id}.eml`;
     expect(maskPersonalData(`Mail ${id} written to ${file}`)).toBe(`Mail ${id} written to ${file}`);
