@@ -132,6 +132,28 @@ describe('back-office users, login and roles', () => {
     const logout = await stack.backofficeHttp().post('/api/auth/logout');
     expect(logout.status).toBe(204);
     expect(logout.headers['set-cookie']?.[0]).toMatch(/^patron_staff_token=; Path=\/admin\/queues; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict$/);
+    // Without a token, nobody's sessions end.
+    expect((await stack.backofficeHttp().get('/admin/queues').set('Cookie', cookie.split(';')[0])).status).toBe(200);
+  });
+
+  it('ends every session of the user on logout: the bearer token and the dashboard cookie stop working', async () => {
+    const first = await login('admin@shop.test');
+    const second = await login('admin@shop.test');
+    const other = await login('agent@shop.test');
+    const [cookie] = first.headers['set-cookie'] as unknown as string[];
+    const me = (token: string) => stack.backofficeHttp().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+    expect((await me(first.body.accessToken)).status).toBe(200);
+
+    expect((await stack.backofficeHttp().post('/api/auth/logout').set('Authorization', 'Bearer not-a-token')).status).toBe(204);
+    expect((await me(first.body.accessToken)).status).toBe(200);
+
+    const logout = await stack.backofficeHttp().post('/api/auth/logout').set('Authorization', `Bearer ${first.body.accessToken}`);
+    expect(logout.status).toBe(204);
+    expect((await me(first.body.accessToken)).status).toBe(401);
+    expect((await me(second.body.accessToken)).status).toBe(401);
+    expect((await stack.backofficeHttp().get('/admin/queues').set('Cookie', cookie.split(';')[0])).status).toBe(401);
+    expect((await me(other.body.accessToken)).status).toBe(200);
+    expect((await me((await login('admin@shop.test')).body.accessToken)).status).toBe(200);
   });
 
   it('blocks a login pair after 9 failures, like the storefront', async () => {

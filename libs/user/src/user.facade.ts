@@ -9,6 +9,7 @@ import { CreateUserCommand } from './commands/create-user/create-user.command';
 import { AuthenticateUserCommand } from './commands/authenticate-user/authenticate-user.command';
 import { UpdateUserCommand } from './commands/update-user/update-user.command';
 import { SetUserPasswordCommand } from './commands/set-user-password/set-user-password.command';
+import { SignOutUserCommand } from './commands/sign-out-user/sign-out-user.command';
 import { ListUsersQuery } from './queries/list-users/list-users.query';
 import { FindUserByEmailQuery } from './queries/find-user-by-email/find-user-by-email.query';
 import { FindSignedInUserQuery } from './queries/find-signed-in-user/find-signed-in-user.query';
@@ -64,6 +65,11 @@ export class UserFacade {
    */
   setPassword(id: number, password: string): Promise<void> {
     return this.commands.execute(new SetUserPasswordCommand(id, password));
+  }
+
+  /** Ends every session of the user by raising the token version: tokens issued before stop working at once. Unknown ids: nothing happens. */
+  signOut(id: number): Promise<void> {
+    return this.commands.execute(new SignOutUserCommand(id));
   }
 
   /**

@@ -8,10 +8,12 @@ import { EventBus } from '@nestjs/cqrs';
 import { UserAuthenticationFailedError, UserFacade } from '@patron/user';
 import { BackofficeError, ERROR_BODY } from '../http/backoffice-error';
 import { ApiJsonBody, validateBody } from '../http/validate';
-import { BACKOFFICE_AUDIENCE, Staff, StaffClaims, StaffOnly } from './staff-auth';
+import { BACKOFFICE_AUDIENCE, currentStaff, Staff, StaffClaims, StaffOnly } from './staff-auth';
+import { ExtractJwt } from 'passport-jwt';
 import { QUEUE_DASHBOARD_PATH, STAFF_TOKEN_COOKIE } from '../queue-dashboard/queue-dashboard';
 
 export const BACKOFFICE_LOGIN_THROTTLE = Symbol('backoffice.login-throttle');
+const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 const TOKEN_TTL_SECONDS = 8 * 3600;
 const LOGIN = z.object({ email: z.string().min(1), password: z.string().min(1) });
 /** The queue dashboard is opened by a link, which cannot send the bearer token: admins get it as this cookie too. */
@@ -66,10 +68,19 @@ export class AuthController {
     }
   }
 
-  /** Signing out: forgets the queue dashboard's cookie (the bearer token itself is only dropped by the client). */
+  /**
+   * Signing out: with a valid bearer token, ends every session of its user (every token issued before stops working);
+   * always forgets the queue dashboard's cookie. Open to anyone, so a client with an expired token can still sign out.
+   */
   @Post('logout')
   @HttpCode(204)
-  logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    const token = bearerToken(request);
+    const payload = token
+      ? await this.jwt.verifyAsync<{ sub?: unknown; tv?: unknown }>(token, { audience: BACKOFFICE_AUDIENCE, issuer: 'patron', algorithms: ['HS256'] }).catch(() => null)
+      : null;
+    const staff = payload && (await currentStaff(this.users, payload));
+    if (staff) await this.users.signOut(staff.userId);
     response.clearCookie(STAFF_TOKEN_COOKIE, dashboardCookie(request));
   }
 
