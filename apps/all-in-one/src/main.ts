@@ -41,6 +41,7 @@ const main = async () => {
   logger.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s on ${database.description}`);
   logger.log(`Storefront API   http://localhost:${env.STOREFRONT_PORT}`);
   logger.log(`Back-office API  http://localhost:${env.BACKOFFICE_PORT}/api`);
+  logger.log(`Console          http://localhost:${env.BACKOFFICE_PORT}/`);
   if (env.NODE_ENV !== 'production') logger.log(`Mailbox          http://localhost:${env.BACKOFFICE_PORT}/dev/mailbox`);
   logger.log(`Mail: ${env.REDIS_URL ? 'BullMQ on Redis' : 'sent in-process'}, ${env.SMTP_URL ? `over SMTP` : `written to ${env.DATA_DIR}/mail`}`);
   if (!hasCustomers) logger.log(`No customers yet: stop with Ctrl+C and run "npm run demo" (imports 25 demo customers, then starts again)`);

@@ -50,6 +50,7 @@ describe('npm start', () => {
     };
     const empty = await startAndStop(env);
     expect(empty).toContain('Back-office API');
+    expect(empty).toMatch(/Console +http:\/\/localhost:\d+\//);
     expect(empty).toContain('No customers yet: stop with Ctrl+C and run "npm run demo"');
 
     const demo = await runCli(['demo', '--count', '2'], env, 60_000);
