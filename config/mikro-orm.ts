@@ -12,7 +12,7 @@ import { Migration20261203000100_outbox, Migration20261204000100_outbox_request_
 import { CustomerAccessSetting, Migration20261203000700_customer_access } from '@patron/customer-access';
 import { CustomerAddress, Migration20261203000800_customer_address } from '@patron/address';
 import { Migration20261203000900_sales_order, SalesOrder } from '@patron/sales';
-import { BackofficeUser, Migration20261203001000_backoffice_user, Migration20261206000100_backoffice_user_access } from '@patron/user';
+import { BackofficeUser, Migration20261203001000_backoffice_user, Migration20261206000100_backoffice_user_access, Migration20261207000100_backoffice_signed_out_token } from '@patron/user';
 import { CustomerGroup, Migration20261203001100_customer_group } from '@patron/customer-group';
 import { CustomerNote, CustomerNoteRevision, Migration20261203001200_customer_note } from '@patron/customer-note';
 import { Migration20261203001300_customer_history } from '@patron/customer-history';
@@ -35,6 +35,7 @@ export const MIGRATIONS = [Migration20261203000100_outbox, Migration202612030002
   Migration20261204000100_outbox_request_id,
   Migration20261205000100_customer_search_statistics,
   Migration20261206000100_backoffice_user_access,
+  Migration20261207000100_backoffice_signed_out_token,
 ]
   .map((migration) => ({ name: migration.name, class: migration }))
   .sort((a, b) => a.name.localeCompare(b.name));

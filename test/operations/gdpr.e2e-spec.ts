@@ -13,7 +13,7 @@ describe('GDPR: data export and erasure of queued mail', () => {
   let stack: TestStack;
   let admin: { Authorization: string };
   beforeAll(async () => {
-    stack = await startStack({ worker: false, backoffice: true });
+    stack = await startStack({ worker: false, backoffice: true, env: { EMAIL_CHANGE_VERIFICATION: 'true' } });
     await stack.app.get(UserFacade).create({ email: 'dpo@shop.test', name: 'Data Officer', role: 'admin', password: STAFF_PASSWORD });
     const login = await stack.backofficeHttp().post('/api/auth/login').send({ email: 'dpo@shop.test', password: STAFF_PASSWORD });
     admin = { Authorization: `Bearer ${login.body.accessToken}` };

@@ -54,7 +54,7 @@ export const App = () => {
   }, []);
 
   const signOut = () => {
-    // Ends the user's sessions (the token is sent) and forgets the dashboard's cookie; goes on if the API cannot be reached.
+    // Ends this session (the token is sent) and forgets the dashboard's cookie; goes on if the API cannot be reached.
     void api.post('/api/auth/logout').catch(() => undefined);
     session.clear();
     setStaff(null);

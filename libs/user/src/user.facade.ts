@@ -9,7 +9,7 @@ import { CreateUserCommand } from './commands/create-user/create-user.command';
 import { AuthenticateUserCommand } from './commands/authenticate-user/authenticate-user.command';
 import { UpdateUserCommand } from './commands/update-user/update-user.command';
 import { SetUserPasswordCommand } from './commands/set-user-password/set-user-password.command';
-import { SignOutUserCommand } from './commands/sign-out-user/sign-out-user.command';
+import { SignOutSessionCommand } from './commands/sign-out-session/sign-out-session.command';
 import { ListUsersQuery } from './queries/list-users/list-users.query';
 import { FindUserByEmailQuery } from './queries/find-user-by-email/find-user-by-email.query';
 import { FindSignedInUserQuery } from './queries/find-signed-in-user/find-signed-in-user.query';
@@ -67,9 +67,12 @@ export class UserFacade {
     return this.commands.execute(new SetUserPasswordCommand(id, password));
   }
 
-  /** Ends every session of the user by raising the token version: tokens issued before stop working at once. Unknown ids: nothing happens. */
-  signOut(id: number): Promise<void> {
-    return this.commands.execute(new SignOutUserCommand(id));
+  /**
+   * Ends one session: the token with id `tokenId` (its `jti`) stops working at once; the user's other sessions go on.
+   * `expiresAt` is the token's own expiry, after which the record of it is dropped.
+   */
+  signOutSession(userId: number, tokenId: string, expiresAt: Date): Promise<void> {
+    return this.commands.execute(new SignOutSessionCommand(userId, tokenId, expiresAt));
   }
 
   /**
@@ -94,7 +97,7 @@ export class UserFacade {
    * the user is unknown or disabled, or the token version is no longer the current one (a password was set or the
    * user disabled since). One primary-key lookup, no cache: every change applies to the next request, in every process.
    */
-  findSignedIn(id: number, tokenVersion: number): Promise<SignedInUser | null> {
-    return this.queries.execute(new FindSignedInUserQuery(id, tokenVersion));
+  findSignedIn(id: number, tokenVersion: number, tokenId?: string): Promise<SignedInUser | null> {
+    return this.queries.execute(new FindSignedInUserQuery(id, tokenVersion, tokenId));
   }
 }

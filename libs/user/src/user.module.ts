@@ -7,7 +7,7 @@ import { CreateUserHandler } from './commands/create-user/create-user.handler';
 import { AuthenticateUserHandler } from './commands/authenticate-user/authenticate-user.handler';
 import { UpdateUserHandler } from './commands/update-user/update-user.handler';
 import { SetUserPasswordHandler } from './commands/set-user-password/set-user-password.handler';
-import { SignOutUserHandler } from './commands/sign-out-user/sign-out-user.handler';
+import { SignOutSessionHandler } from './commands/sign-out-session/sign-out-session.handler';
 import { ListUsersHandler } from './queries/list-users/list-users.handler';
 import { FindUserByEmailHandler } from './queries/find-user-by-email/find-user-by-email.handler';
 import { FindSignedInUserHandler } from './queries/find-signed-in-user/find-signed-in-user.handler';
@@ -25,7 +25,7 @@ export class UserModule {
         AuthenticateUserHandler,
         UpdateUserHandler,
         SetUserPasswordHandler,
-        SignOutUserHandler,
+        SignOutSessionHandler,
         ListUsersHandler,
         FindUserByEmailHandler,
         FindSignedInUserHandler,

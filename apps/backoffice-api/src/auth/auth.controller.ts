@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
 import type { CookieOptions, Request, Response } from 'express';
 import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
@@ -8,7 +9,7 @@ import { EventBus } from '@nestjs/cqrs';
 import { UserAuthenticationFailedError, UserFacade } from '@patron/user';
 import { BackofficeError, ERROR_BODY } from '../http/backoffice-error';
 import { ApiJsonBody, validateBody } from '../http/validate';
-import { BACKOFFICE_AUDIENCE, currentStaff, Staff, StaffClaims, StaffOnly } from './staff-auth';
+import { BACKOFFICE_AUDIENCE, currentStaff, Staff, StaffClaims, StaffOnly, StaffTokenPayload, tokenClaimsOf } from './staff-auth';
 import { ExtractJwt } from 'passport-jwt';
 import { QUEUE_DASHBOARD_PATH, STAFF_TOKEN_COOKIE } from '../queue-dashboard/queue-dashboard';
 
@@ -54,7 +55,7 @@ export class AuthController {
       // Only who and which token version: name and role are read from the user record on every request.
       const accessToken = await this.jwt.signAsync(
         { tv: user.tokenVersion },
-        { subject: String(user.id), audience: BACKOFFICE_AUDIENCE, issuer: 'patron', expiresIn: TOKEN_TTL_SECONDS },
+        { subject: String(user.id), audience: BACKOFFICE_AUDIENCE, issuer: 'patron', expiresIn: TOKEN_TTL_SECONDS, jwtid: randomUUID() },
       );
       if (user.role === 'admin') response.cookie(STAFF_TOKEN_COOKIE, accessToken, { ...dashboardCookie(request), maxAge: TOKEN_TTL_SECONDS * 1000 });
       else response.clearCookie(STAFF_TOKEN_COOKIE, dashboardCookie(request));
@@ -69,18 +70,20 @@ export class AuthController {
   }
 
   /**
-   * Signing out: with a valid bearer token, ends every session of its user (every token issued before stops working);
-   * always forgets the queue dashboard's cookie. Open to anyone, so a client with an expired token can still sign out.
+   * Signing out: with a valid bearer token, ends that session (the token, and the dashboard cookie holding it, stop
+   * working; the user's other sessions go on); always forgets the queue dashboard's cookie. Open to anyone, so a
+   * client with an expired token can still sign out.
    */
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     const token = bearerToken(request);
     const payload = token
-      ? await this.jwt.verifyAsync<{ sub?: unknown; tv?: unknown }>(token, { audience: BACKOFFICE_AUDIENCE, issuer: 'patron', algorithms: ['HS256'] }).catch(() => null)
+      ? await this.jwt.verifyAsync<StaffTokenPayload & { exp: number }>(token, { audience: BACKOFFICE_AUDIENCE, issuer: 'patron', algorithms: ['HS256'] }).catch(() => null)
       : null;
     const staff = payload && (await currentStaff(this.users, payload));
-    if (staff) await this.users.signOut(staff.userId);
+    const tokenId = payload && tokenClaimsOf(payload)?.tokenId;
+    if (staff && tokenId) await this.users.signOutSession(staff.userId, tokenId, new Date(payload.exp * 1000));
     response.clearCookie(STAFF_TOKEN_COOKIE, dashboardCookie(request));
   }
 

@@ -17,20 +17,34 @@ export interface StaffClaims {
   role: UserRole;
 }
 
-/** What a back-office token carries: the user id (`sub`) and the user's token version (`tv`) when it was issued. */
-export const tokenClaimsOf = (payload: { sub?: unknown; tv?: unknown }): { userId: number; tokenVersion: number } | null => {
+export interface StaffTokenPayload {
+  sub?: unknown;
+  tv?: unknown;
+  jti?: unknown;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What a back-office token carries: the user id (`sub`), the user's token version (`tv`) when it was issued, and the
+ * token's own id (`jti`, by which logout ends this session only; tokens issued before it existed have none).
+ */
+export const tokenClaimsOf = (payload: StaffTokenPayload): { userId: number; tokenVersion: number; tokenId?: string } | null => {
   const userId = typeof payload.sub === 'string' && /^\d{1,15}$/.test(payload.sub) ? Number(payload.sub) : NaN;
-  return Number.isSafeInteger(userId) && Number.isInteger(payload.tv) ? { userId, tokenVersion: payload.tv as number } : null;
+  if (!Number.isSafeInteger(userId) || !Number.isInteger(payload.tv)) return null;
+  if (payload.jti !== undefined && !(typeof payload.jti === 'string' && UUID.test(payload.jti))) return null;
+  return { userId, tokenVersion: payload.tv as number, ...(payload.jti ? { tokenId: payload.jti as string } : {}) };
 };
 
 /**
  * The signed-in staff member behind a verified token payload, with the name and role their user record has now;
- * null when the user is gone or disabled, or the token is older than the user's last password change or disabling.
+ * null when the user is gone or disabled, the token is older than the user's last password change or disabling, or
+ * its session was signed out.
  * One primary-key lookup per request (no cache), so a change made by any process applies to the next request.
  */
-export const currentStaff = async (users: UserFacade, payload: { sub?: unknown; tv?: unknown }): Promise<StaffClaims | null> => {
+export const currentStaff = async (users: UserFacade, payload: StaffTokenPayload): Promise<StaffClaims | null> => {
   const claims = tokenClaimsOf(payload);
-  const user = claims && (await users.findSignedIn(claims.userId, claims.tokenVersion));
+  const user = claims && (await users.findSignedIn(claims.userId, claims.tokenVersion, claims.tokenId));
   return user ? { userId: user.id, name: user.name, role: user.role } : null;
 };
 
@@ -41,7 +55,7 @@ export class StaffJwtStrategy extends PassportStrategy(Strategy, 'backoffice-jwt
     super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: secret, audience: BACKOFFICE_AUDIENCE, issuer: 'patron', algorithms: ['HS256'] });
   }
 
-  async validate(payload: { sub?: unknown; tv?: unknown }): Promise<StaffClaims | false> {
+  async validate(payload: StaffTokenPayload): Promise<StaffClaims | false> {
     return (await currentStaff(this.users, payload)) ?? false;
   }
 }
