@@ -27,7 +27,8 @@ describeInBrowser('back-office console', () => {
   const as = () => ({ Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
-    stack = await startStack({ worker: false, backoffice: true });
+    // With the postal-code check on, so that the address form shows a field error from the API.
+    stack = await startStack({ worker: false, backoffice: true, env: { ADDRESS_POSTAL_CODE_CHECK: 'true' } });
     await stack.app.get(UserFacade).create({ email: 'admin@shop.test', name: 'Ada Admin', role: 'admin', password: PASSWORD });
     token = (await api().post('/api/auth/login').send({ email: 'admin@shop.test', password: PASSWORD })).body.accessToken;
     const customers = [
