@@ -278,9 +278,15 @@ program
   .command('mail:sink')
   .description('run a development SMTP server that prints and keeps every mail (for SMTP_URL=smtp://127.0.0.1:1025)')
   .option('--port <port>', 'port to listen on', '1025')
-  .option('--dir <dir>', 'where to keep the mails', join('var', 'mail'))
+  .option('--dir <dir>', 'where to keep the mails', join(process.env.DATA_DIR || 'var', 'mail'))
   .action(async (options: { port: string; dir: string }) => {
-    const server = await runMailSink(Number(options.port), options.dir);
+    const port = Number(options.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      console.error(`--port "${options.port}" is not a port number (0-65535)`);
+      process.exitCode = 2;
+      return;
+    }
+    const server = await runMailSink(port, options.dir);
     closeOnSignal({ SHUTDOWN_TIMEOUT_MS: 5_000 }, () => new Promise((resolve) => server.close(() => resolve())));
   });
 
