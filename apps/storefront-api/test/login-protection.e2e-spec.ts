@@ -22,6 +22,7 @@ describe('login blocking and request throttling', () => {
     const tenth = await attempt(shopper.email, PASSWORD, '203.0.113.7');
     expect(tenth.status).toBe(429);
     expect(tenth.body).toEqual(BLOCKED);
+    expect(tenth.headers['retry-after']).toBe('360');
     // Another address is another pair.
     expect((await attempt(shopper.email, PASSWORD, '203.0.113.8')).status).toBe(201);
   });
@@ -75,6 +76,7 @@ describe('login blocking and request throttling', () => {
     const fourth = await send('192.0.2.10');
     expect(fourth.status).toBe(429);
     expect(fourth.body.errors[0]).toMatchObject({ status: 429, code: '429' });
+    expect(Number(fourth.headers['retry-after'])).toBe(15 * 60);
     expect((await send('192.0.2.11')).status).toBe(204);
   });
 });

@@ -3,7 +3,10 @@ import { countryName } from '@patron/address';
 import { SALUTATIONS } from '@patron/customer';
 import { choice, MESSAGES, name, optionalText, text } from '../glue/validation';
 
-const iso2Code = text(2).refine((code) => countryName(code) !== null, 'This value is not a valid country.');
+/** ISO 3166-1 alpha-2 in any letter case (`de` is `DE`), kept in upper case. */
+const iso2Code = text(2)
+  .transform((code) => code.toUpperCase())
+  .refine((code) => countryName(code) !== null, 'This value is not a valid country.');
 const city = text(255).refine((c) => [...c.trim()].length >= 3, MESSAGES.tooShort(3));
 
 const fields = {

@@ -6,6 +6,9 @@ export interface GlueErrorObject {
 
 /** An error answered as-is in the Glue error shape; all objects share the HTTP status of the first. */
 export class GlueError extends Error {
+  /** Sent as `Retry-After` (a 429 says when to try again). */
+  retryAfterSeconds?: number;
+
   constructor(readonly errors: GlueErrorObject[]) {
     super(errors.map((e) => e.detail).join('; '));
   }
@@ -31,5 +34,7 @@ export const GLUE_ERRORS = {
   addressUuidMissing: () => GlueError.of(400, '412', 'Address UUID is missing.'),
   cannotRegister: () => GlueError.of(500, '401', "Can't register a customer."),
   tooManyRequests: (minutes: number) =>
-    GlueError.of(429, '429', `Too many requests from your address. Please wait ${minutes} minutes before trying again.`),
+    Object.assign(GlueError.of(429, '429', `Too many requests from your address. Please wait ${minutes} minutes before trying again.`), {
+      retryAfterSeconds: minutes * 60,
+    }),
 } as const;

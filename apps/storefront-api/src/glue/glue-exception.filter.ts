@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { methodsAllowedInstead } from '@patron/config';
+import { LoginBlockedError } from '@patron/auth';
 import { DomainError, serviceUnavailableFrom } from '@patron/shared-kernel';
 import { GLUE_ERRORS, GlueError, GlueErrorObject } from './glue-error';
 import { glueErrorsFor } from './domain-error-mapping';
@@ -29,6 +30,8 @@ export class GlueExceptionFilter implements ExceptionFilter {
     }
     const errors = this.toGlueErrors(unavailable ?? exception);
     if (response.headersSent) return;
+    const retryAfter = exception instanceof LoginBlockedError ? exception.blockMinutes * 60 : exception instanceof GlueError ? exception.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(errors[0].status).type(JSON_API_CONTENT_TYPE).send(JSON.stringify({ errors }));
   }
 
