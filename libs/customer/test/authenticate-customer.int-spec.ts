@@ -17,8 +17,8 @@ class RecordingHasher implements PasswordHasher {
     this.verified.push(hash);
     return this.real.verify(hash, password);
   }
-  needsRehash(hash: string) {
-    return this.real.needsRehash(hash);
+  needsRehash(hash: string, password: string) {
+    return this.real.needsRehash(hash, password);
   }
 }
 

@@ -46,7 +46,7 @@ export class PasswordFacade {
     const started = performance.now();
     const valid = await this.hasher.verify(storedHash, password);
     this.observe(performance.now() - started);
-    if (!valid || !this.hasher.needsRehash(storedHash)) return { valid };
+    if (!valid || !this.hasher.needsRehash(storedHash, password)) return { valid };
     return { valid, upgradedHash: await this.hasher.hash(password) };
   }
 
