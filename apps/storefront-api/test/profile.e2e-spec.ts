@@ -70,6 +70,9 @@ describe('GET/PATCH/DELETE /customers', () => {
       expect((await patch({ firstName, email: `${shopper.email}.moved` })).body).toEqual(glueError(422, '901', 'firstName => This value is not valid.'));
     }
     expect((await patch({ phone: '+49\ud83d' })).body).toEqual(glueError(422, '901', 'phone => This value is not valid.'));
+    for (const email of ['a@example.com\n', 'a\t@example.com', 'a@exa\u0000mple.com']) {
+      expect((await patch({ email })).body).toEqual(glueError(422, '901', 'email => This value is not a valid email address.'));
+    }
     const registration = await stack.http().post('/customers').send(doc('customers', registrationAttributes({ firstName: 'Ada\ud800' })));
     expect(registration.body).toEqual(glueError(422, '901', 'firstName => This value is not valid.'));
     const address = await stack.http().post(`/customers/${shopper.reference}/addresses`).set(bearer(shopper.accessToken)).send(doc('addresses', {

@@ -26,12 +26,12 @@ const notBlank = (s: string) => s.trim().length > 0;
 const UNPRINTABLE = /[\u0000-\u001f\u007f]|\p{Cs}/u;
 const printable = (s: string) => !UNPRINTABLE.test(s);
 
-/** A required text field: not blank, at most `max` characters. */
-export const text = (max: number) =>
+/** A required text field: not blank, printable (else `unprintable`), at most `max` characters. */
+export const text = (max: number, unprintable: string = MESSAGES.invalid) =>
   z
     .string()
     .refine(notBlank, { message: MESSAGES.blank, abort: true })
-    .refine(printable, { message: MESSAGES.invalid, abort: true })
+    .refine(printable, { message: unprintable, abort: true })
     .max(max, MESSAGES.tooLong(max));
 
 /** An optional text field that may be null (cleared). */
@@ -41,7 +41,7 @@ export const optionalText = (max: number) =>
 /** First and last names: text that does not contain `:` `/` `<` `>`. */
 export const name = (max: number) => text(max).refine((v) => !NAME_FORBIDDEN_CHARACTERS.test(v), MESSAGES.invalid);
 
-export const email = (max: number) => text(max).pipe(z.email({ message: MESSAGES.email }));
+export const email = (max: number) => text(max, MESSAGES.email).pipe(z.email({ message: MESSAGES.email }));
 
 export const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values);
 
