@@ -2,7 +2,7 @@ import { AddressFacade } from '@patron/address';
 import { UserFacade } from '@patron/user';
 import { doc, startStack, TestStack } from '../../../test/support/stack';
 import { tokenFromMail } from '../../../test/support/smtp-sink';
-import { bearer, logIn, registerShopper } from '../../storefront-api/test/storefront.helpers';
+import { bearer, glueError, logIn, registerShopper, registrationAttributes, registrationKeyOf } from '../../storefront-api/test/storefront.helpers';
 
 const PASSWORD = 'Staff-Password-9!';
 
@@ -55,6 +55,19 @@ describe('back-office customer management', () => {
     expect((await addresses.get(shopper.reference, second.uuid)).isDefaultBilling).toBe(true);
     expect((await stack.backofficeHttp().patch(`/api/customers/${shopper.reference}`).set(as(agent)).send({ lastName: 'No' })).status).toBe(403);
     expect((await stack.backofficeHttp().patch('/api/customers/DE--999999').set(as(admin)).send({ lastName: 'No' })).status).toBe(404);
+  });
+
+  it('makes the registration key mailed to the former address useless when staff change an unconfirmed customer\'s email', async () => {
+    const attributes = registrationAttributes();
+    const registered = await stack.http().post('/customers').send(doc('customers', attributes));
+    const reference = registered.body.data.id;
+    const key = await registrationKeyOf(stack, reference);
+    const patched = await stack.backofficeHttp().patch(`/api/customers/${reference}`).set(as(admin)).send({ email: `moved.${attributes.email}` });
+    expect(patched.status).toBe(200);
+    const confirm = await stack.http().post('/customer-confirmation').send(doc('customer-confirmation', { registrationKey: key }));
+    expect(confirm.body).toEqual(glueError(422, '423', 'This email confirmation code is invalid or has been already used.'));
+    expect((await logIn(stack, `moved.${attributes.email}`, attributes.password)).status).toBe(401);
+    expect(await outbox(reference, 'mail.customer-email-changed')).toEqual([]);
   });
 
   it('adds, edits and deletes a customer\'s addresses with the storefront rules', async () => {

@@ -114,7 +114,7 @@ describe('email change with verification (EMAIL_CHANGE_VERIFICATION=true)', () =
 describe('email change without verification (default, as in Glue)', () => {
   let stack: TestStack;
   beforeAll(async () => {
-    stack = await startStack({ worker: false });
+    stack = await startStack();
   });
   afterAll(() => stack.close());
 
@@ -127,5 +127,11 @@ describe('email change without verification (default, as in Glue)', () => {
     expect(moved.body.meta).toBeUndefined();
     expect((await logIn(stack, fresh, shopper.password)).status).toBe(201);
     expect((await logIn(stack, shopper.email, shopper.password)).status).toBe(401);
+    const notice = await waitFor(
+      () => stack.smtp.mailsTo(shopper.email).find((m) => m.subject === 'The email address of your account was changed'),
+      { what: 'the notice to the former address' },
+    );
+    expect(notice.text).toContain(fresh);
+    expect(stack.smtp.mailsTo(fresh)).toHaveLength(0);
   });
 });

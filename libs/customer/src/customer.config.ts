@@ -43,4 +43,6 @@ export const CUSTOMER_MAIL_TYPES = {
   passwordChanged: 'mail.customer-password-changed',
   emailChangeVerification: 'mail.customer-email-change-verification',
   emailChangeNotice: 'mail.customer-email-change-notice',
+  /** To the former address after an email change that applied at once. */
+  emailChanged: 'mail.customer-email-changed',
 } as const;

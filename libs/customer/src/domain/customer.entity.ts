@@ -155,13 +155,15 @@ export class Customer {
   }
 
   /**
-   * Moves the account to another mailbox: a restore key mailed to the old address no longer works, and a pending
+   * Moves the account to another mailbox: a restore or registration key mailed to the old address no longer works, and a pending
    * change is over.
    */
   moveToEmail(email: string): void {
     this.setEmail(email);
+    // Keys mailed to the former address prove nothing about the new one.
     this.restorePasswordKeyHash = null;
     this.restorePasswordKeyExpiresAt = null;
+    this.registrationKeyHash = null;
     this.cancelEmailChange();
   }
 

@@ -63,3 +63,31 @@ Falls Sie das nicht waren, ändern Sie jetzt Ihr Passwort.
 <p>Falls Sie das nicht waren, ändern Sie jetzt Ihr Passwort.</p>`,
   },
 };
+
+/** To the former address, after the email changed at once (without verification). */
+export const CUSTOMER_EMAIL_CHANGED_TEMPLATE: LocalizedMailTemplate = {
+  en_US: {
+    subject: 'The email address of your account was changed',
+    text: `Hello {{salutation}} {{firstName}} {{lastName}},
+
+the email address of your account was changed to {{newEmail}}. From now on, log in with that address.
+
+If this was not you, contact us right away.
+`,
+    html: `<p>Hello {{salutation}} {{firstName}} {{lastName}},</p>
+<p>the email address of your account was changed to {{newEmail}}. From now on, log in with that address.</p>
+<p>If this was not you, contact us right away.</p>`,
+  },
+  de_DE: {
+    subject: 'Die E-Mail-Adresse Ihres Kontos wurde geändert',
+    text: `Hallo {{salutation}} {{firstName}} {{lastName}},
+
+die E-Mail-Adresse Ihres Kontos wurde auf {{newEmail}} geändert. Melden Sie sich ab jetzt mit dieser Adresse an.
+
+Falls Sie das nicht waren, wenden Sie sich bitte sofort an uns.
+`,
+    html: `<p>Hallo {{salutation}} {{firstName}} {{lastName}},</p>
+<p>die E-Mail-Adresse Ihres Kontos wurde auf {{newEmail}} geändert. Melden Sie sich ab jetzt mit dieser Adresse an.</p>
+<p>Falls Sie das nicht waren, wenden Sie sich bitte sofort an uns.</p>`,
+  },
+};

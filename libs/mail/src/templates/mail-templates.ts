@@ -8,7 +8,7 @@ import { CUSTOMER_REGISTRATION_CONFIRMATION_TEMPLATE } from './customer-registra
 import { CUSTOMER_PASSWORD_RESTORE_TEMPLATE } from './customer-password-restore.template';
 import { CUSTOMER_ACCOUNT_CREATED_TEMPLATE } from './customer-account-created.template';
 import { CUSTOMER_PASSWORD_CHANGED_TEMPLATE } from './customer-password-changed.template';
-import { CUSTOMER_EMAIL_CHANGE_NOTICE_TEMPLATE, CUSTOMER_EMAIL_CHANGE_VERIFICATION_TEMPLATE } from './customer-email-change.template';
+import { CUSTOMER_EMAIL_CHANGE_NOTICE_TEMPLATE, CUSTOMER_EMAIL_CHANGE_VERIFICATION_TEMPLATE, CUSTOMER_EMAIL_CHANGED_TEMPLATE } from './customer-email-change.template';
 
 export const MAIL_TYPES = {
   customerRegistrationConfirmation: 'mail.customer-registration-confirmation',
@@ -17,6 +17,7 @@ export const MAIL_TYPES = {
   customerPasswordChanged: 'mail.customer-password-changed',
   customerEmailChangeVerification: 'mail.customer-email-change-verification',
   customerEmailChangeNotice: 'mail.customer-email-change-notice',
+  customerEmailChanged: 'mail.customer-email-changed',
 } as const;
 
 /** Path under the storefront URL that each mail type links to; the raw token is appended as `?token=`. */
@@ -34,6 +35,7 @@ const BUILT_IN: Record<string, LocalizedMailTemplate> = {
   [MAIL_TYPES.customerPasswordChanged]: CUSTOMER_PASSWORD_CHANGED_TEMPLATE,
   [MAIL_TYPES.customerEmailChangeVerification]: CUSTOMER_EMAIL_CHANGE_VERIFICATION_TEMPLATE,
   [MAIL_TYPES.customerEmailChangeNotice]: CUSTOMER_EMAIL_CHANGE_NOTICE_TEMPLATE,
+  [MAIL_TYPES.customerEmailChanged]: CUSTOMER_EMAIL_CHANGED_TEMPLATE,
 };
 
 /** The templates that ship with Patron (en_US and de_DE). */

@@ -57,6 +57,9 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
             this.requestVerification(em, customer, email, now);
             await this.history.record(em, reference, 'email-change-requested', { newEmail: email });
           } else {
+            // Self-service changes tell the former address (a taken-over session must not go unnoticed); staff correct
+            // addresses, often mistyped ones, and are not mailed about.
+            if (!byStaff) this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.emailChanged, { newEmail: email }));
             customer.moveToEmail(email);
             fields.push('email');
           }
