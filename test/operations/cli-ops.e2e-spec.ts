@@ -14,7 +14,7 @@ const CLI_TEST_MS = 180_000;
 const CONFIRMATION = 'mail.customer-registration-confirmation';
 
 /** The ops commands of the built CLI (`node bin/run.js cli …`) against a real database and SMTP server. */
-describe('CLI for ops: outbox:status, outbox:requeue, outbox:purge, mail:test', () => {
+describe('CLI for ops: outbox:status, outbox:requeue, outbox:purge, tokens:purge, mail:test', () => {
   let db: TestDatabase;
   let sql: Client;
   let smtp: SmtpSink;
@@ -118,6 +118,24 @@ describe('CLI for ops: outbox:status, outbox:requeue, outbox:purge, mail:test', 
     const bad = await cli(['outbox:purge', '--days', '-1']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--days must be a whole number of days (0 or more), not "-1"');
+  }, CLI_TEST_MS);
+
+  it('tokens:purge deletes the refresh tokens that have expired, spent or not, and keeps the others', async () => {
+    const token = async (name: string, expires: string, revoked: boolean) =>
+      sql.query(
+        `insert into customer_refresh_token (token_hash, customer_reference, token_version, created_at, expires_at, revoked_at)
+         values ($1, 'DE--1', 1, now() - interval '31 days', now() + $2::interval, case when $3 then now() end)`,
+        [`hash-${name}-${randomUUID()}`, expires, revoked],
+      );
+    await token('expired', '-1 day', false);
+    await token('expiredSpent', '-1 hour', true);
+    await token('live', '10 days', false);
+    await token('spent', '10 days', true);
+    const purged = await cli(['tokens:purge']);
+    expect(purged.code).toBe(0);
+    expect(purged.stdout).toMatch(/^Purged 2 refresh token\(s\) that expired before \S+\.$/m);
+    const left = await sql.query<{ expired: boolean; revoked: boolean }>('select expires_at < now() as expired, revoked_at is not null as revoked from customer_refresh_token order by revoked');
+    expect(left.rows).toEqual([{ expired: false, revoked: false }, { expired: false, revoked: true }]);
   }, CLI_TEST_MS);
 
   it('mail:test sends a test mail through SMTP_URL and says where it went', async () => {

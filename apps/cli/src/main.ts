@@ -11,6 +11,7 @@ import { USER_ROLES, UserChanges, UserFacade, UserRole, UserView } from '@patron
 import { formatUserList, userByEmail } from './commands/users.command';
 import { readPassword } from './commands/read-password';
 import { OutboxFacade } from '@patron/outbox';
+import { AuthFacade } from '@patron/auth';
 import { Argon2idPasswordHasher, PasswordConfig } from '@patron/password';
 import { CliModule } from './cli.module';
 import { formatImportSummary, ImportFileError, importCustomersFromFile } from './commands/import-customers.command';
@@ -257,6 +258,15 @@ program
     const before = new Date(Date.now() - days * 86_400_000);
     const count = await withApp((app) => app.get(OutboxFacade).purgeDelivered(before));
     console.log(`Purged ${count} message(s) delivered before ${before.toISOString()} (kept ${days} day(s)).`);
+  });
+
+program
+  .command('tokens:purge')
+  .description('delete customer refresh tokens that have expired (spent and revoked ones stay until they expire)')
+  .action(async () => {
+    const now = new Date();
+    const count = await withApp((app) => app.get(AuthFacade).purgeExpiredRefreshTokens(now));
+    console.log(`Purged ${count} refresh token(s) that expired before ${now.toISOString()}.`);
   });
 
 program

@@ -11,6 +11,7 @@ import { LoginFailed, LoginRefusedWhileBlocked } from './events/login-events';
 import { LogInCustomerCommand } from './commands/log-in-customer/log-in-customer.command';
 import { RefreshAccessTokenCommand } from './commands/refresh-access-token/refresh-access-token.command';
 import { RevokeRefreshTokensCommand } from './commands/revoke-refresh-tokens/revoke-refresh-tokens.command';
+import { PurgeExpiredRefreshTokensCommand } from './commands/purge-expired-refresh-tokens/purge-expired-refresh-tokens.command';
 
 @Injectable()
 export class AuthFacade {
@@ -75,6 +76,11 @@ export class AuthFacade {
   /** Revokes every refresh token of the customer (joins the caller's transaction when there is one). */
   revokeAll(customerReference: string): Promise<number> {
     return this.commands.execute(new RevokeRefreshTokensCommand(customerReference));
+  }
+
+  /** Deletes the refresh tokens that expired before `expiredBefore` (spent and revoked ones included). Returns how many. */
+  purgeExpiredRefreshTokens(expiredBefore: Date): Promise<number> {
+    return this.commands.execute(new PurgeExpiredRefreshTokensCommand(expiredBefore));
   }
 
   /** Checks signature, audience and expiry of an access token; null when it is not valid. Does not check the token version. */

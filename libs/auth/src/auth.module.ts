@@ -12,6 +12,7 @@ import { LoginThrottle, LoginThrottleRedis } from './domain/login-throttle';
 import { LogInCustomerHandler } from './commands/log-in-customer/log-in-customer.handler';
 import { RefreshAccessTokenHandler } from './commands/refresh-access-token/refresh-access-token.handler';
 import { RevokeRefreshTokensHandler } from './commands/revoke-refresh-tokens/revoke-refresh-tokens.handler';
+import { PurgeExpiredRefreshTokensHandler } from './commands/purge-expired-refresh-tokens/purge-expired-refresh-tokens.handler';
 
 export interface AuthModuleOptions {
   config: Partial<AuthConfig> & { jwtSecret: string };
@@ -44,6 +45,7 @@ export class AuthModule {
         LogInCustomerHandler,
         RefreshAccessTokenHandler,
         RevokeRefreshTokensHandler,
+        PurgeExpiredRefreshTokensHandler,
         AuthFacade,
         ForgetTokenVersionOnAnonymization,
       ],
