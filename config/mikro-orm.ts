@@ -6,7 +6,7 @@ import {
   Migration20261203000400_customer_password_lifecycle,
   Migration20261203000600_customer_email_change,
   Migration20261203001400_customer_search,
-  Migration20261205000100_customer_search_statistics,
+  Migration20261205000100_customer_search_statistics, Migration20261207000200_customer_kept_token,
 } from '@patron/customer';
 import { Migration20261203000100_outbox, Migration20261204000100_outbox_request_id, OutboxMessage } from '@patron/outbox';
 import { CustomerAccessSetting, Migration20261203000700_customer_access } from '@patron/customer-access';
@@ -36,6 +36,7 @@ export const MIGRATIONS = [Migration20261203000100_outbox, Migration202612030002
   Migration20261205000100_customer_search_statistics,
   Migration20261206000100_backoffice_user_access,
   Migration20261207000100_backoffice_signed_out_token,
+  Migration20261207000200_customer_kept_token,
 ]
   .map((migration) => ({ name: migration.name, class: migration }))
   .sort((a, b) => a.name.localeCompare(b.name));

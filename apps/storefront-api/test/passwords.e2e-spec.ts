@@ -149,8 +149,9 @@ describe('password lifecycle', () => {
     const change = (shopper: { accessToken: string }, reference: string, attributes: Record<string, unknown>) =>
       stack.http().patch(`/customer-password/${reference}`).set(bearer(shopper.accessToken)).send(doc('customer-password', attributes));
 
-    it('changes the password with the current one; earlier tokens stop working', async () => {
+    it('changes the password with the current one; every other session ends, the caller\'s own access token goes on', async () => {
       const shopper = await registerShopper(stack);
+      const otherSession = (await logIn(stack, shopper.email, PASSWORD)).body.data.attributes;
       expect((await change(shopper, shopper.reference, { password: 'Wrong-Horse7!', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).body).toEqual(
         glueError(400, '408', 'Invalid password'),
       );
@@ -162,10 +163,21 @@ describe('password lifecycle', () => {
       );
       const done = await change(shopper, shopper.reference, { password: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
       expect(done.status).toBe(204);
-      expect((await stack.http().get('/customers').set(bearer(shopper.accessToken))).status).toBe(401);
-      expect((await stack.http().post('/refresh-tokens').send(doc('refresh-tokens', { refreshToken: shopper.refreshToken }))).status).toBe(401);
+      expect((await stack.http().get('/customers').set(bearer(shopper.accessToken))).status).toBe(200);
+      expect((await stack.http().get('/customers').set(bearer(otherSession.accessToken))).status).toBe(401);
+      for (const refreshToken of [shopper.refreshToken, otherSession.refreshToken]) {
+        expect((await stack.http().post('/refresh-tokens').send(doc('refresh-tokens', { refreshToken }))).status).toBe(401);
+      }
+      // The same session changes it back, and still goes on; a reset by mail then ends it too.
+      expect((await change(shopper, shopper.reference, { password: NEW_PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD })).status).toBe(204);
+      expect((await stack.http().get('/customers').set(bearer(shopper.accessToken))).status).toBe(200);
+      expect((await change(shopper, shopper.reference, { password: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).status).toBe(204);
       expect((await logIn(stack, shopper.email, NEW_PASSWORD)).status).toBe(201);
-      expect(await outbox(shopper.reference, 'mail.customer-password-changed')).toHaveLength(1);
+      await forgotten(shopper.email);
+      const key = (await restoreKeys(shopper.reference)).at(-1)!;
+      expect((await restore(key, 'Third-Horse9?')).status).toBe(204);
+      expect((await stack.http().get('/customers').set(bearer(shopper.accessToken))).status).toBe(401);
+      expect(await outbox(shopper.reference, 'mail.customer-password-changed')).toHaveLength(4);
     });
 
     it("refuses another customer's reference with 403 411", async () => {

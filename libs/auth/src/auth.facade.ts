@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus, EventBus } from '@nestjs/cqrs';
 import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
-import { AuthenticationFailedError, CustomerFacade } from '@patron/customer';
+import { AuthenticationFailedError, CustomerFacade, TokenVersion } from '@patron/customer';
 import { AuthConfig } from './auth.config';
 import { AccessTokenClaims, TokenPair } from './dto/token-pair';
 import { LoginBlockedError } from './domain/auth.errors';
@@ -16,7 +16,7 @@ import { PurgeExpiredRefreshTokensCommand } from './commands/purge-expired-refre
 @Injectable()
 export class AuthFacade {
   /** Token versions by customer reference; `null` for a deleted or unknown customer. */
-  private readonly versions: LRUCache<string, { version: number | null }>;
+  private readonly versions: LRUCache<string, { version: TokenVersion | null }>;
 
   constructor(
     private readonly commands: CommandBus,
@@ -93,8 +93,8 @@ export class AuthFacade {
   }
 
   /**
-   * True while the token's version is the customer's current one: false after a password change or reset, or for
-   * a deleted customer. Versions are cached per process for `tokenVersionCacheMs`; this process's own changes
+   * True while the token's version is the customer's current one, or the token is the one a password change kept
+   * (the session that made it): false after a password change or reset otherwise, or for a deleted customer. Versions are cached per process for `tokenVersionCacheMs`; this process's own changes
    * apply at once through `forgetTokenVersion`.
    */
   async isCurrent(claims: AccessTokenClaims): Promise<boolean> {
@@ -103,7 +103,8 @@ export class AuthFacade {
       entry = { version: await this.customers.findTokenVersion(claims.customerReference) };
       this.versions.set(claims.customerReference, entry);
     }
-    return entry.version !== null && entry.version === claims.tokenVersion;
+    const current = entry.version;
+    return current !== null && (current.version === claims.tokenVersion || (claims.tokenId !== undefined && claims.tokenId === current.keptTokenId));
   }
 
   /** Drops the cached token version of a customer whose credentials just changed in this process. */
@@ -112,9 +113,10 @@ export class AuthFacade {
   }
 
   /** The claims of a verified JWT payload, or null when it lacks them. */
-  static claimsOf(payload: { sub?: unknown; tv?: unknown }): AccessTokenClaims | null {
-    return typeof payload.sub === 'string' && payload.sub && Number.isInteger(payload.tv)
-      ? { customerReference: payload.sub, tokenVersion: payload.tv as number }
-      : null;
+  static claimsOf(payload: { sub?: unknown; tv?: unknown; jti?: unknown }): AccessTokenClaims | null {
+    if (typeof payload.sub !== 'string' || !payload.sub || !Number.isInteger(payload.tv)) return null;
+    const claims: AccessTokenClaims = { customerReference: payload.sub, tokenVersion: payload.tv as number };
+    if (typeof payload.jti === 'string') claims.tokenId = payload.jti;
+    return claims;
   }
 }

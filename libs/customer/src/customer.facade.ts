@@ -17,7 +17,7 @@ import { FindCustomerByReferenceQuery } from './queries/find-customer-by-referen
 import { FindCustomerByEmailQuery } from './queries/find-customer-by-email/find-customer-by-email.query';
 import { ConfirmCustomerByStaffCommand, CreateCustomerByStaffCommand, SetPasswordByStaffCommand, StaffCreatedCustomer } from './commands/staff/staff-customer.commands';
 import { CustomerSearch, CustomerSearchPage, SearchCustomersQuery } from './queries/search-customers/search-customers.query';
-import { FindTokenVersionQuery } from './queries/find-token-version/find-token-version.query';
+import { FindTokenVersionQuery, TokenVersion } from './queries/find-token-version/find-token-version.query';
 import { HasCustomersQuery } from './queries/has-customers/has-customers.query';
 import { RequestPasswordRestoreCommand } from './commands/request-password-restore/request-password-restore.command';
 import { RestorePasswordCommand } from './commands/restore-password/restore-password.command';
@@ -94,8 +94,11 @@ export class CustomerFacade {
     return customer;
   }
 
-  /** The credential version of a live customer (raised by password changes and deletion), or null. One light query. */
-  findTokenVersion(reference: string): Promise<number | null> {
+  /**
+   * The credential version of a live customer (raised by password changes and deletion) and the one access token a
+   * password change kept, or null. One light query.
+   */
+  findTokenVersion(reference: string): Promise<TokenVersion | null> {
     return this.queries.execute(new FindTokenVersionQuery(reference));
   }
 
@@ -124,11 +127,12 @@ export class CustomerFacade {
   }
 
   /**
-   * Changes the password after checking the current one, raises the token version and mails a notice.
+   * Changes the password after checking the current one, raises the token version (earlier tokens stop working but
+   * the access token `keepTokenId`, the caller's own session, if given) and mails a notice.
    * @throws CustomerNotFoundError, InvalidCurrentPasswordError, PasswordPolicyViolationError
    */
-  changePassword(reference: string, currentPassword: string, newPassword: string): Promise<void> {
-    return this.commands.execute(new ChangePasswordCommand(reference, currentPassword, newPassword));
+  changePassword(reference: string, currentPassword: string, newPassword: string, keepTokenId: string | null = null): Promise<void> {
+    return this.commands.execute(new ChangePasswordCommand(reference, currentPassword, newPassword, keepTokenId));
   }
 
   /**

@@ -22,6 +22,8 @@ export { Migration20261203000400_customer_password_lifecycle } from './persisten
 export { Migration20261203000600_customer_email_change } from './persistence/migrations/Migration20261203000600_customer_email_change';
 export { Migration20261203001400_customer_search } from './persistence/migrations/Migration20261203001400_customer_search';
 export { Migration20261205000100_customer_search_statistics } from './persistence/migrations/Migration20261205000100_customer_search_statistics';
+export { Migration20261207000200_customer_kept_token } from './persistence/migrations/Migration20261207000200_customer_kept_token';
 export { CUSTOMER_SORTS } from './queries/search-customers/search-customers.query';
 export type { CustomerSearch, CustomerSearchPage, CustomerSort } from './queries/search-customers/search-customers.query';
 export type { StaffCreatedCustomer } from './commands/staff/staff-customer.commands';
+export type { TokenVersion } from './queries/find-token-version/find-token-version.query';

@@ -67,7 +67,8 @@ export class PasswordsController {
     const blocked = await this.currentPasswordThrottle.admit(clientIp, reference);
     if (blocked !== null) throw new LoginBlockedError(blocked);
     try {
-      await this.customers.changePassword(reference, input.password, input.newPassword);
+      // The caller's own access token goes on working; every other token of the customer stops.
+      await this.customers.changePassword(reference, input.password, input.newPassword, caller.tokenId ?? null);
     } catch (error) {
       // Other errors (the new password's policy) come after the current password was found right.
       if (error instanceof InvalidCurrentPasswordError) await this.currentPasswordThrottle.recordFailure(clientIp, reference);

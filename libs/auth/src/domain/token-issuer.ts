@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -25,7 +26,7 @@ export class TokenIssuer {
     });
     const accessToken = await this.jwt.signAsync(
       { customer_reference: customerReference, tv: tokenVersion },
-      { subject: customerReference, expiresIn: this.config.accessTokenTtlSeconds, audience: this.config.audience, issuer: this.config.issuer },
+      { subject: customerReference, expiresIn: this.config.accessTokenTtlSeconds, audience: this.config.audience, issuer: this.config.issuer, jwtid: randomUUID() },
     );
     return {
       tokenType: 'Bearer',

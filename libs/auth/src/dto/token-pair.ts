@@ -11,4 +11,6 @@ export interface AccessTokenClaims {
   customerReference: string;
   /** The customer's token version when the token was issued. */
   tokenVersion: number;
+  /** The token's own id (`jti`); tokens issued before it existed have none. */
+  tokenId?: string;
 }

@@ -96,6 +96,10 @@ export class Customer {
   @Property({ type: 'integer' })
   tokenVersion = 1;
 
+  /** The access token (`jti`) that the last password change left working: the session that made it. */
+  @Property({ type: 'uuid', nullable: true })
+  keptTokenId?: string | null = null;
+
   @Property({ type: 'timestamptz' })
   createdAt!: Date;
 
@@ -192,14 +196,16 @@ export class Customer {
 
   /**
    * Sets a new password hash and invalidates every token, restore key and pending email change issued before (the
-   * change notice tells a customer who did not ask for it to change the password: that must stop the change).
+   * change notice tells a customer who did not ask for it to change the password: that must stop the change); only
+   * the access token `keepTokenId`, if given (the session making the change), goes on working.
    */
-  changePasswordHash(hash: string, now: Date): void {
+  changePasswordHash(hash: string, now: Date, keepTokenId: string | null = null): void {
     this.passwordHash = hash;
     this.restorePasswordKeyHash = null;
     this.restorePasswordKeyExpiresAt = null;
     this.cancelEmailChange();
     this.tokenVersion += 1;
+    this.keptTokenId = keepTokenId;
     this.updatedAt = now;
   }
 
@@ -242,6 +248,7 @@ export class Customer {
     this.emailChangeTokenHash = null;
     this.emailChangeExpiresAt = null;
     this.tokenVersion += 1;
+    this.keptTokenId = null;
     this.anonymizedAt = now;
     this.updatedAt = now;
   }

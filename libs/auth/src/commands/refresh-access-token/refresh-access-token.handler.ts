@@ -27,10 +27,10 @@ export class RefreshAccessTokenHandler implements ICommandHandler<RefreshAccessT
         [now, hashSecretToken(refreshToken), now],
       );
       if (spent.length === 0) throw new InvalidRefreshTokenError();
-      const version = await this.customers.findTokenVersion(spent[0].customer_reference);
+      const current = await this.customers.findTokenVersion(spent[0].customer_reference);
       // A password change or deletion since the token was issued makes it useless.
-      if (version === null || version !== spent[0].token_version) throw new InvalidRefreshTokenError();
-      return this.tokens.issue(em, spent[0].customer_reference, version);
+      if (current === null || current.version !== spent[0].token_version) throw new InvalidRefreshTokenError();
+      return this.tokens.issue(em, spent[0].customer_reference, current.version);
     });
   }
 }

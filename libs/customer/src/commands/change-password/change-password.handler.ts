@@ -21,7 +21,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     private readonly clock: Clock,
   ) {}
 
-  async execute({ reference, currentPassword, newPassword }: ChangePasswordCommand): Promise<void> {
+  async execute({ reference, currentPassword, newPassword, keepTokenId }: ChangePasswordCommand): Promise<void> {
     const current = await CustomerRepository.findLiveByReference(forkJoiningTransaction(this.em), reference);
     if (!current) throw new CustomerNotFoundError(reference);
     const { valid } = current.passwordHash ? await this.passwords.verify(current.passwordHash, currentPassword) : { valid: false };
@@ -31,7 +31,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
       const customer = await em.findOne(Customer, { id: current.id, anonymizedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       // Changed by someone else meanwhile: the current password checked above may no longer be the current one.
       if (!customer || customer.passwordHash !== current.passwordHash) throw new InvalidCurrentPasswordError();
-      customer.changePasswordHash(hash, this.clock.now());
+      customer.changePasswordHash(hash, this.clock.now(), keepTokenId);
       await this.history.record(em, customer.customerReference, 'password-changed');
       this.outbox.add(em, customerMail(customer, CUSTOMER_MAIL_TYPES.passwordChanged));
     });
