@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { HealthController, MetricsController } from '@patron/ops';
 import { Env, loggingModule, redisOptions } from '@patron/config';
 import { AfterResponse } from './glue/after-response';
@@ -16,7 +16,6 @@ import { CustomerAccessController } from './customers/customer-access.controller
 import { AddressesController } from './addresses/addresses.controller';
 import { OrdersController } from './orders/orders.controller';
 import { GlueExceptionFilter } from './glue/glue-exception.filter';
-import { UnmatchablePathCharactersPipe } from './glue/unmatchable-path-characters.pipe';
 import { StorefrontLinks } from './glue/json-api';
 
 /** The Glue-compatible storefront API (controllers only; the app's root module brings the core modules). */
@@ -31,7 +30,6 @@ export class StorefrontApiModule {
       providers: [
         { provide: StorefrontLinks, useValue: new StorefrontLinks(env.STOREFRONT_URL) },
         { provide: APP_FILTER, useClass: GlueExceptionFilter },
-        { provide: APP_PIPE, useClass: UnmatchablePathCharactersPipe },
         CustomerSchemas,
         PasswordSchemas,
         AfterResponse,

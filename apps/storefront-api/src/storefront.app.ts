@@ -25,6 +25,17 @@ export interface StorefrontHttpOptions {
   trustProxy?: boolean | number | string;
 }
 
+/**
+ * PostgreSQL cannot compare text holding NUL characters (the driver's error would read as a lost connection), and no
+ * reference, uuid or token holds one: a `%00` in the URL becomes U+FFFD, so the lookup finds nothing and the route
+ * answers as for any unknown id (404 `402`, 404 `404`, …). Other characters PostgreSQL refuses, lone surrogates,
+ * cannot arrive in a URL: they are not valid UTF-8, and Express refuses to decode such a parameter.
+ */
+const nulFreeUrl = (req: { url: string }, _res: unknown, next: () => void): void => {
+  if (req.url.includes('%00')) req.url = req.url.replaceAll('%00', '%EF%BF%BD');
+  next();
+};
+
 const JSON_BODY_TYPES = ['application/json', JSON_API_CONTENT_TYPE, 'application/*+json'];
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 
@@ -51,6 +62,7 @@ export const configureStorefrontHttp = (app: NestExpressApplication, options: St
     next(error?.type === 'entity.parse.failed' ? GLUE_ERRORS.invalidDocument('Request body is not valid JSON.') : error),
   );
   answerClientErrorsWith(app, JSON_API_CONTENT_TYPE, (status, reason) => ({ errors: [{ status, code: '000', detail: `${reason}.` }] }));
+  app.use(nulFreeUrl);
   useRequestIds(app);
   // The authenticated customer (set by AccessTokenGuard) is who changes data; anonymous requests are a customer too.
   app.use(

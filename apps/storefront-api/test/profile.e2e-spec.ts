@@ -59,6 +59,8 @@ describe('GET/PATCH/DELETE /customers', () => {
     expect((await stack.http().get(`/customers/${shopper.reference}/addresses/%00`).set(auth)).body).toEqual(glueError(404, '404', 'Address was not found.'));
     expect((await stack.http().get('/orders/%00').set(auth)).status).toBe(404);
     expect((await stack.http().get(`/customers/${shopper.reference}?include=%00`).set(auth)).status).toBe(200);
+    const surrogate = await stack.http().get('/customers/%ED%A0%80').set(auth);
+    expect([surrogate.status, surrogate.body.errors[0].status]).toEqual([400, 400]);
   });
 
   it('refuses lone surrogates and control characters (which would reach mails) with 422 901, and keeps emoji', async () => {
