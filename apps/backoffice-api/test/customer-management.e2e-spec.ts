@@ -150,6 +150,14 @@ describe('back-office customer management', () => {
     expect(nul.body.errors).toEqual([{ field: 'lastName', message: 'must not contain NUL characters' }]);
     expect((await stack.backofficeHttp().get('/api/customers?q=a%00b').set(as(agent))).body.errors).toEqual([{ field: 'q', message: 'must not contain NUL characters' }]);
     expect((await stack.backofficeHttp().get('/api/customers/DE%002').set(as(agent))).body.errors).toEqual([{ field: 'reference', message: 'must not contain NUL characters' }]);
+    const unsafe = await create({ email: 'unsafe@example.com', firstName: 'A<b>\u001b[31m', lastName: 'L\r\nBcc: x@evil.test', phone: '1\u0085' });
+    expect(unsafe.status).toBe(422);
+    expect(unsafe.body.errors).toEqual([
+      { field: 'firstName', message: 'must not contain control characters' },
+      { field: 'lastName', message: 'must not contain control characters' },
+      { field: 'phone', message: 'must not contain control characters' },
+    ]);
+    expect((await create({ email: 'markup@example.com', firstName: 'A<b>' })).body.errors).toEqual([{ field: 'firstName', message: 'must not contain : / < >' }]);
     const surrogate = await create({ email: 'surrogate@example.com', lastName: 'a\ud800b' });
     expect(surrogate.status).toBe(422);
     expect(surrogate.body.errors).toEqual([{ field: 'lastName', message: 'must not contain unpaired UTF-16 surrogates' }]);

@@ -33,6 +33,11 @@ export const NAME_MAX_LENGTH = 100;
 export const PHONE_MAX_LENGTH = 255;
 /** Characters that first and last names may not contain. */
 export const NAME_FORBIDDEN_CHARACTERS = /[:/<>]/;
+/**
+ * What no customer text field may hold: control characters (C0, DEL and C1, which would reach mails) and lone UTF-16
+ * surrogates (which PostgreSQL cannot store).
+ */
+export const UNPRINTABLE_CHARACTERS = /\p{Cc}|\p{Cs}/u;
 
 /** Mail types this module writes to the outbox. */
 export const CUSTOMER_MAIL_TYPES = {

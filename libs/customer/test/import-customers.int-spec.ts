@@ -488,6 +488,10 @@ describe('CustomerFacade.importCustomers (real PostgreSQL)', () => {
       },
       { kind: 'a bare number as registered date', fields: { registered: '1' }, reason: 'invalid registered date "1" (expected YYYY-MM-DD or an ISO 8601 timestamp)' },
       { kind: 'a NUL character', fields: { first_name: 'A\u0000B' }, reason: 'contains a NUL character' },
+      { kind: 'text that was not UTF-8', fields: { last_name: 'M\ufffdller' }, reason: 'last_name is not valid UTF-8 text (save the file as UTF-8)' },
+      { kind: 'a line break in first_name', fields: { first_name: 'Ada\nBcc: x@evil.test' }, reason: 'first_name contains a control character' },
+      { kind: 'a C1 control character in last_name', fields: { last_name: 'Love\u0085lace' }, reason: 'last_name contains a control character' },
+      { kind: 'an escape sequence in company', fields: { company: 'ACME\u001b[31m' }, reason: 'company contains a control character' },
       // The storefront's limits: a customer imported with such values could not save their profile.
       { kind: 'an email over 100 characters', fields: { email: longEmail(124) }, reason: 'email has 124 characters (at most 100)' },
       { kind: 'a first_name over 100 characters', fields: { first_name: 'A'.repeat(300) }, reason: 'first_name has 300 characters (at most 100)' },

@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { AddressFacade, AddressNotFoundError } from '@patron/address';
 import { FieldViolation, InputValidationError, isCalendarDate } from '@patron/shared-kernel';
-import { CustomerFacade, GENDERS, SALUTATIONS } from '@patron/customer';
+import { CustomerFacade, GENDERS, NAME_FORBIDDEN_CHARACTERS, SALUTATIONS, UNPRINTABLE_CHARACTERS } from '@patron/customer';
 import { CustomerGroupFacade } from '@patron/customer-group';
 import { CustomerNoteFacade } from '@patron/customer-note';
 import { SalesFacade } from '@patron/sales';
@@ -16,8 +16,18 @@ import { Roles, StaffOnly } from '../auth/staff-auth';
 import { ApiJsonBody, ApiQueryOf, validateBody } from '../http/validate';
 import { CUSTOMER_SEARCH, toCustomerSearch } from './customer-search.schema';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be blank').max(max, `must be at most ${max} characters`);
-const optional = (max: number) => z.string().max(max, `must be at most ${max} characters`).nullable().optional();
+const printable = (value: string) => !UNPRINTABLE_CHARACTERS.test(value);
+const NO_CONTROL_CHARACTERS = 'must not contain control characters';
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be blank')
+    .max(max, `must be at most ${max} characters`)
+    .refine(printable, { message: NO_CONTROL_CHARACTERS, abort: true });
+/** First and last names: the storefront's rules, so that the customer can save their profile unchanged. */
+const name = (max: number) => text(max).refine((value) => !NAME_FORBIDDEN_CHARACTERS.test(value), 'must not contain : / < >');
+const optional = (max: number) => z.string().max(max, `must be at most ${max} characters`).refine(printable, NO_CONTROL_CHARACTERS).nullable().optional();
 /** A day of the calendar (no 31 February), from year 1 up to today: dates of birth. */
 const day = z
   .string()
@@ -26,15 +36,15 @@ const day = z
   .optional();
 const PROFILE = {
   salutation: z.enum(SALUTATIONS).nullable().optional(),
-  firstName: text(100).optional(),
-  lastName: text(100).optional(),
+  firstName: name(100).optional(),
+  lastName: name(100).optional(),
   gender: z.enum(GENDERS).nullable().optional(),
   dateOfBirth: day,
   phone: optional(255),
   company: optional(255),
   locale: z.string().max(10).optional(),
 };
-const NEW_CUSTOMER = z.object({ ...PROFILE, email: z.email('must be a valid email address').max(100), firstName: text(100), lastName: text(100), sendPasswordToken: z.boolean().optional() });
+const NEW_CUSTOMER = z.object({ ...PROFILE, email: z.email('must be a valid email address').max(100), firstName: name(100), lastName: name(100), sendPasswordToken: z.boolean().optional() });
 const CUSTOMER_CHANGES = z.object({
   ...PROFILE,
   email: z.email('must be a valid email address').max(100).optional(),
@@ -44,8 +54,8 @@ const CUSTOMER_CHANGES = z.object({
 const NEW_PASSWORD = z.object({ password: z.string().min(1) });
 const ADDRESS_FIELDS = {
   salutation: z.enum(SALUTATIONS).nullable().optional(),
-  firstName: text(100),
-  lastName: text(100),
+  firstName: name(100),
+  lastName: name(100),
   address1: text(255),
   address2: text(255),
   address3: optional(255),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NAME_FORBIDDEN_CHARACTERS } from '@patron/customer';
+import { NAME_FORBIDDEN_CHARACTERS, UNPRINTABLE_CHARACTERS } from '@patron/customer';
 import { FieldViolation, InputValidationError } from '@patron/shared-kernel';
 
 /** The validation messages storefront clients know (Symfony's wording). */
@@ -19,12 +19,7 @@ export const MESSAGES = {
 } as const;
 
 const notBlank = (s: string) => s.trim().length > 0;
-/**
- * Control characters (which would also reach mails) and lone UTF-16 surrogates (which PostgreSQL cannot store) are
- * never meaningful in these fields.
- */
-const UNPRINTABLE = /[\u0000-\u001f\u007f]|\p{Cs}/u;
-const printable = (s: string) => !UNPRINTABLE.test(s);
+const printable = (s: string) => !UNPRINTABLE_CHARACTERS.test(s);
 
 /** A required text field: not blank, printable (else `unprintable`), at most `max` characters. */
 export const text = (max: number, unprintable: string = MESSAGES.invalid) =>

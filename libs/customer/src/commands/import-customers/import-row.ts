@@ -1,6 +1,6 @@
 import { isCalendarDate, parseIsoTimestamp } from '@patron/shared-kernel';
 import {
-  CustomerConfig, EMAIL_MAX_LENGTH, GENDERS, NAME_FORBIDDEN_CHARACTERS, NAME_MAX_LENGTH, PHONE_MAX_LENGTH, SALUTATIONS,
+  CustomerConfig, EMAIL_MAX_LENGTH, GENDERS, NAME_FORBIDDEN_CHARACTERS, NAME_MAX_LENGTH, PHONE_MAX_LENGTH, SALUTATIONS, UNPRINTABLE_CHARACTERS,
 } from '../../customer.config';
 import { isValidEmail, normalizeEmail } from '../../domain/email-address';
 import { CustomerImportRow } from '../../dto/customer.inputs';
@@ -34,13 +34,19 @@ const choice = <T extends string>(value: string, allowed: readonly T[]): T | nul
 
 const blankToNull = (value: string | undefined): string | null => (value && value.trim() !== '' ? value.trim() : null);
 
-const containsNul = (row: CustomerImportRow): boolean => {
+/** A NUL character anywhere, or text that was not UTF-8 (its bytes were decoded as U+FFFD): the row is refused. */
+const encodingProblem = (row: CustomerImportRow): string | null => {
   for (const key in row) {
     const value = row[key as keyof CustomerImportRow];
-    if (typeof value === 'string' && value.includes('\u0000')) return true;
+    if (typeof value !== 'string') continue;
+    if (value.includes('\u0000')) return 'contains a NUL character';
+    if (value.includes('\ufffd')) return `${key} is not valid UTF-8 text (save the file as UTF-8)`;
   }
-  return false;
+  return null;
 };
+
+const unprintable = (column: string, value: string | null): string | null =>
+  value !== null && UNPRINTABLE_CHARACTERS.test(value) ? `${column} contains a control character` : null;
 
 const tooLong = (column: string, value: string | null, max: number): string | null =>
   value !== null && value.length > max ? `${column} has ${value.length} characters (at most ${max})` : null;
@@ -48,12 +54,14 @@ const tooLong = (column: string, value: string | null, max: number): string | nu
 /** The storefront's rules for first and last names, so that an imported customer can save their profile unchanged. */
 const nameProblem = (column: string, value: string | null): string | null =>
   tooLong(column, value, NAME_MAX_LENGTH) ??
+  unprintable(column, value) ??
   (value !== null && NAME_FORBIDDEN_CHARACTERS.test(value) ? `${column} "${value}" contains one of : / < > (not allowed in names)` : null);
 
 /** Checks one import row; returns the record or the reason it is refused. */
 export const parseImportRow = (row: CustomerImportRow, config: CustomerConfig): ImportRecord | string => {
   if (row.invalid) return row.invalid;
-  if (containsNul(row)) return 'contains a NUL character';
+  const encoding = encodingProblem(row);
+  if (encoding) return encoding;
   const reference = (row.customer_reference ?? '').trim();
   if (!reference) return 'missing customer_reference';
   const number = /(\d+)$/.exec(reference);
@@ -68,7 +76,12 @@ export const parseImportRow = (row: CustomerImportRow, config: CustomerConfig): 
   const firstName = blankToNull(row.first_name);
   const lastName = blankToNull(row.last_name);
   const phone = blankToNull(row.phone);
-  const fieldProblem = nameProblem('first_name', firstName) ?? nameProblem('last_name', lastName) ?? tooLong('phone', phone, PHONE_MAX_LENGTH);
+  const fieldProblem =
+    nameProblem('first_name', firstName) ??
+    nameProblem('last_name', lastName) ??
+    tooLong('phone', phone, PHONE_MAX_LENGTH) ??
+    unprintable('phone', phone) ??
+    unprintable('company', blankToNull(row.company));
   if (fieldProblem) return fieldProblem;
   const salutation = choice(row.salutation ?? '', SALUTATIONS);
   if (salutation === undefined) return `unknown salutation "${row.salutation}" (expected ${SALUTATIONS.join(', ')})`;
