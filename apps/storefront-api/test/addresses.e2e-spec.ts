@@ -119,6 +119,9 @@ describe('/customers/{ref}/addresses', () => {
     const lowerCase = await create(shopper, address({ iso2Code: 'at', zipCode: '1010', city: 'Vienna' }));
     expect(lowerCase.status).toBe(201);
     expect(lowerCase.body.data.attributes).toMatchObject({ iso2Code: 'AT', country: 'Austria' });
+    for (const iso2Code of ['ß', 'ıt', 'ſe', 'ﬆ']) {
+      expect((await create(shopper, address({ iso2Code }))).body).toEqual(glueError(422, '901', 'iso2Code => This value is not a valid country.'));
+    }
     expect((await create(shopper, address({ city: 'Ab' }))).body).toEqual(glueError(422, '901', 'city => This value is too short. It should have 3 characters or more.'));
     expect((await create(shopper, address({ zipCode: '1'.repeat(16) }))).body.errors[0].detail).toBe('zipCode => This value is too long. It should have 15 characters or less.');
     expect((await create(shopper, address({ isDefaultBilling: 'yes' }))).body).toEqual(glueError(422, '901', 'isDefaultBilling => This value should be of type bool.'));

@@ -3,9 +3,12 @@ import { countryName } from '@patron/address';
 import { SALUTATIONS } from '@patron/customer';
 import { choice, MESSAGES, name, optionalText, text } from '../glue/validation';
 
-/** ISO 3166-1 alpha-2 in any letter case (`de` is `DE`), kept in upper case. */
+/**
+ * ISO 3166-1 alpha-2 in any letter case (`de` is `DE`), kept in upper case; only ASCII letters are upper-cased (`ß`
+ * is not `SS`).
+ */
 const iso2Code = text(2)
-  .transform((code) => code.toUpperCase())
+  .transform((code) => (/^[a-z]{2}$/i.test(code) ? code.toUpperCase() : code))
   .refine((code) => countryName(code) !== null, 'This value is not a valid country.');
 const city = text(255).refine((c) => [...c.trim()].length >= 3, MESSAGES.tooShort(3));
 
