@@ -9,7 +9,7 @@ import type { AccessTokenClaims } from '@patron/auth';
 import { actorFromRequest } from '@patron/shared-kernel';
 import { StorefrontApiModule } from './storefront-api.module';
 import { JSON_API_CONTENT_TYPE } from './glue/json-api';
-import { GLUE_ERRORS } from './glue/glue-error';
+import { GLUE_ERRORS, GlueError } from './glue/glue-error';
 
 @Module({})
 export class StorefrontAppModule {
@@ -47,31 +47,11 @@ const sendsOtherMediaType = (req: Request): boolean => {
 
 /** HTTP settings every storefront instance needs: CORS, JSON:API bodies and responses, the client IP. */
 export const configureStorefrontHttp = (app: NestExpressApplication, options: StorefrontHttpOptions = {}): void => {
-  const origins = options.corsOrigins ?? ['*'];
-  app.enableCors({
-    origin: origins.includes('*') ? true : origins,
-    methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'Accept-Language'],
-    maxAge: 600,
-  });
-  // Not strict: a body of `null` or `42` is valid JSON, answered as "not a JSON:API document" by the resource.
-  app.useBodyParser('json', { type: JSON_BODY_TYPES, limit: '100kb', strict: false });
-  app.use((req: Request, _res: unknown, next: (error?: unknown) => void) => next(sendsOtherMediaType(req) ? GLUE_ERRORS.unsupportedMediaType() : undefined));
-  // The parser's own message quotes the body; answer unparsable JSON with one fixed text instead.
-  app.use((error: { type?: string }, _req: unknown, _res: unknown, next: (error: unknown) => void) =>
-    next(error?.type === 'entity.parse.failed' ? GLUE_ERRORS.invalidDocument('Request body is not valid JSON.') : error),
-  );
-  answerClientErrorsWith(app, JSON_API_CONTENT_TYPE, (status, reason) => ({ errors: [{ status, code: '000', detail: `${reason}.` }] }));
-  app.use(nulFreeUrl);
-  useRequestIds(app);
-  // The authenticated customer (set by AccessTokenGuard) is who changes data; anonymous requests are a customer too.
-  app.use(
-    actorFromRequest((user) => ({ type: 'customer', id: (user as AccessTokenClaims | undefined)?.customerReference ?? null, name: null })),
-  );
-  useHttpMetrics(app, 'storefront');
   app.set('trust proxy', options.trustProxy ?? false);
   app.disable('x-powered-by');
   app.set('etag', false);
+  answerClientErrorsWith(app, JSON_API_CONTENT_TYPE, (status, reason) => ({ errors: [{ status, code: '000', detail: `${reason}.` }] }));
+  // First, so that every answer has them, also those of CORS preflights and of bodies refused before routing.
   sendJsonApiContentTypeBare(app);
   app.use((_req: unknown, res: ServerResponse & { type: (t: string) => void }, next: () => void) => {
     res.type(JSON_API_CONTENT_TYPE);
@@ -79,6 +59,36 @@ export const configureStorefrontHttp = (app: NestExpressApplication, options: St
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  useRequestIds(app);
+  useHttpMetrics(app, 'storefront');
+  const origins = options.corsOrigins ?? ['*'];
+  app.enableCors({
+    origin: origins.includes('*') ? true : origins,
+    methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'Accept-Language', 'X-Request-Id'],
+    exposedHeaders: ['Retry-After', 'X-Request-Id', 'Allow'],
+    maxAge: 600,
+  });
+  app.use(nulFreeUrl);
+  // Not strict: a body of `null` or `42` is valid JSON, answered as "not a JSON:API document" by the resource.
+  app.useBodyParser('json', { type: JSON_BODY_TYPES, limit: '100kb', strict: false });
+  app.use((req: Request, _res: unknown, next: (error?: unknown) => void) => next(sendsOtherMediaType(req) ? GLUE_ERRORS.unsupportedMediaType() : undefined));
+  // The parser's own messages quote the body or are terse: answer in the API's words instead.
+  app.use((error: { type?: string; charset?: string }, _req: unknown, _res: unknown, next: (error: unknown) => void) =>
+    next(bodyParserError(error) ?? error),
+  );
+  // The authenticated customer (set by AccessTokenGuard) is who changes data; anonymous requests are a customer too.
+  app.use(
+    actorFromRequest((user) => ({ type: 'customer', id: (user as AccessTokenClaims | undefined)?.customerReference ?? null, name: null })),
+  );
+};
+
+const bodyParserError = (error: { type?: string; charset?: string }): GlueError | null => {
+  if (error?.type === 'entity.parse.failed') return GLUE_ERRORS.invalidDocument('Request body is not valid JSON.');
+  if (error?.type === 'entity.too.large') return GlueError.of(413, '000', 'Request body is larger than 100 kB.');
+  if (error?.type === 'charset.unsupported') return GlueError.of(415, '000', `Request body charset "${error.charset}" is not supported: send UTF-8.`);
+  if (error?.type === 'encoding.unsupported') return GlueError.of(415, '000', 'Request body Content-Encoding is not supported.');
+  return null;
 };
 
 /**

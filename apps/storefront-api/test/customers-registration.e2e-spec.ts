@@ -171,6 +171,22 @@ describe('POST /customers and POST /customer-confirmation', () => {
     expect((await stack.http().post('/customer-forgotten-password')).status).toBe(400);
   });
 
+  it('answers bodies refused before routing in the API\'s words, with the headers every answer has', async () => {
+    const checks: [Promise<{ status: number; body: unknown; headers: Record<string, string> }>, number, string][] = [
+      [stack.http().post('/customers').set('Content-Type', 'text/plain').send('x'), 415, 'Content-Type must be application/vnd.api+json (or application/json).'],
+      [stack.http().post('/customers').set('Content-Type', JSON_API).send('{bad'), 400, 'Request body is not valid JSON.'],
+      [stack.http().post('/customers').set('Content-Type', JSON_API).send(JSON.stringify({ pad: 'x'.repeat(200_000) })), 413, 'Request body is larger than 100 kB.'],
+      [stack.http().post('/customers').set('Content-Type', `${JSON_API}; charset=latin1`).send('{}'), 415, 'Request body charset "latin1" is not supported: send UTF-8.'],
+    ];
+    for (const [request, status, detail] of checks) {
+      const response = await request;
+      expect([response.status, response.body]).toEqual([status, { errors: [{ status, code: '000', detail }] }]);
+      expect(response.headers['content-type']).toBe('application/vnd.api+json');
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.headers['x-request-id']).toEqual(expect.any(String));
+    }
+  });
+
   it('confirms once with the registration key; unknown or used keys get 422 423', async () => {
     const created = await register(registrationAttributes());
     const key = await registrationKeyOf(stack, created.body.data.id);

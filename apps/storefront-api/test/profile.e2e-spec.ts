@@ -224,6 +224,9 @@ describe('GET/PATCH/DELETE /customers', () => {
     expect(response.status).toBe(204);
     expect(response.headers['access-control-allow-origin']).toBe('https://shop.example');
     expect(response.headers['access-control-allow-headers']).toContain('Authorization');
+    expect(response.headers['cache-control']).toBe('no-store');
+    const simple = await stack.http().get('/customer-access').set('Origin', 'https://shop.example');
+    expect(simple.headers['access-control-expose-headers']).toBe('Retry-After,X-Request-Id,Allow');
   });
 
   it('refuses a PATCH whose data.id names another customer with 409, changing nothing; a matching data.id is fine', async () => {
