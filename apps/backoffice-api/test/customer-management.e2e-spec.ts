@@ -2,6 +2,7 @@ import { AddressFacade } from '@patron/address';
 import { UserFacade } from '@patron/user';
 import { doc, startStack, TestStack } from '../../../test/support/stack';
 import { tokenFromMail } from '../../../test/support/smtp-sink';
+import { waitFor } from '../../../test/support/wait-for';
 import { bearer, glueError, logIn, registerShopper, registrationAttributes, registrationKeyOf } from '../../storefront-api/test/storefront.helpers';
 
 const PASSWORD = 'Staff-Password-9!';
@@ -68,6 +69,14 @@ describe('back-office customer management', () => {
     expect(confirm.body).toEqual(glueError(422, '423', 'This email confirmation code is invalid or has been already used.'));
     expect((await logIn(stack, `moved.${attributes.email}`, attributes.password)).status).toBe(401);
     expect(await outbox(reference, 'mail.customer-email-changed')).toEqual([]);
+    // The new address gets a key at once (the mail to the former one does not count against the resend interval).
+    expect((await stack.http().post('/customer-confirmation-resend').send(doc('customer-confirmation-resend', { email: `moved.${attributes.email}` }))).status).toBe(204);
+    const [, fresh] = await waitFor(async () => {
+      const rows = await outbox(reference, 'mail.customer-registration-confirmation');
+      return rows.length === 2 ? rows : undefined;
+    }, { what: 'a second confirmation mail' });
+    expect((await stack.http().post('/customer-confirmation').send(doc('customer-confirmation', { registrationKey: fresh.token }))).status).toBe(204);
+    expect((await logIn(stack, `moved.${attributes.email}`, attributes.password)).status).toBe(201);
   });
 
   it('adds, edits and deletes a customer\'s addresses with the storefront rules', async () => {

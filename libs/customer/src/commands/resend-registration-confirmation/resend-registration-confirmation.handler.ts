@@ -31,7 +31,8 @@ export class ResendRegistrationConfirmationHandler implements ICommandHandler<Re
         `select count(*) as sent from outbox_message where subject = ? and type = ? and created_at > ?`,
         [customer?.customerReference ?? '', CUSTOMER_MAIL_TYPES.registrationConfirmation, since],
       );
-      if (!customer || !this.config.doubleOptIn || Number(sent) > 0) return;
+      // Without a key (imported, or voided by a move to another address) no mail sent earlier can help: send one now.
+      if (!customer || !this.config.doubleOptIn || (customer.registrationKeyHash && Number(sent) > 0)) return;
       const key = newSecretToken();
       customer.registrationKeyHash = hashSecretToken(key);
       customer.updatedAt = now;
