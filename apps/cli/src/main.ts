@@ -290,13 +290,18 @@ program
   .option('--port <port>', 'port to listen on', '1025')
   .option('--dir <dir>', 'where to keep the mails', join(process.env.DATA_DIR || 'var', 'mail'))
   .action(async (options: { port: string; dir: string }) => {
-    const port = Number(options.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    const port = /^\d{1,5}$/.test(options.port) ? Number(options.port) : NaN;
+    if (!Number.isInteger(port) || port > 65535) {
       console.error(`--port "${options.port}" is not a port number (0-65535)`);
       process.exitCode = 2;
       return;
     }
-    const server = await runMailSink(port, options.dir);
+    const server = await runMailSink(port, options.dir).catch((error: NodeJS.ErrnoException) => {
+      console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: choose another with --port` : `Cannot listen on port ${port}: ${error.message}`);
+      process.exitCode = 1;
+      return null;
+    });
+    if (!server) return;
     closeOnSignal({ SHUTDOWN_TIMEOUT_MS: 5_000 }, () => new Promise((resolve) => server.close(() => resolve())));
   });
 

@@ -29,7 +29,11 @@ export const runMailSink = async (port: number, directory: string): Promise<{ cl
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  process.stdout.write(`Development SMTP server on smtp://127.0.0.1:${port}; mails are kept in ${directory}\n`);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const bound = (server.server.address() as { port: number }).port;
+  process.stdout.write(`Development SMTP server on smtp://127.0.0.1:${bound}; mails are kept in ${directory}\n`);
   return server;
 };
