@@ -15,16 +15,10 @@ export interface MailQueueConnection {
  */
 @Injectable()
 export class MailQueueProbe implements OnApplicationShutdown {
-  private readonly queue: Queue | null;
+  private queue: Queue | null;
 
-  constructor(@Optional() @Inject(OPS_MAIL_QUEUE) options: MailQueueConnection | null) {
-    this.queue = options
-      ? new Queue(MAIL_QUEUE, {
-          connection: { ...options.connection, enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true } as ConnectionOptions,
-          prefix: options.prefix,
-        })
-      : null;
-    this.queue?.on('error', () => undefined); // readiness reports it
+  constructor(@Optional() @Inject(OPS_MAIL_QUEUE) private readonly options: MailQueueConnection | null) {
+    this.queue = options ? this.open(options) : null;
   }
 
   get enabled(): boolean {
@@ -33,12 +27,38 @@ export class MailQueueProbe implements OnApplicationShutdown {
 
   /** Resolves when Redis answers a queue command; throws when it cannot be reached. */
   async ping(): Promise<void> {
-    await this.queue?.getJobCounts('waiting');
+    if (this.queue) await this.ask((queue) => queue.getJobCounts('waiting'));
   }
 
   /** Jobs by state (waiting, active, delayed, failed), or null without a queue. */
   async depth(): Promise<Record<string, number> | null> {
-    return this.queue ? this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed') : null;
+    return this.queue ? this.ask((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'failed')) : null;
+  }
+
+  private open(options: MailQueueConnection): Queue {
+    const queue = new Queue(MAIL_QUEUE, {
+      connection: { ...options.connection, enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true } as ConnectionOptions,
+      prefix: options.prefix,
+    });
+    queue.on('error', () => undefined); // readiness reports it
+    return queue;
+  }
+
+  /**
+   * A queue whose first connection failed keeps failing after Redis is back: after a failure, the next question
+   * goes to a new queue.
+   */
+  private async ask<T>(question: (queue: Queue) => Promise<T>): Promise<T> {
+    const queue = this.queue!;
+    try {
+      return await question(queue);
+    } catch (error) {
+      if (this.queue === queue && this.options) {
+        this.queue = this.open(this.options);
+        void queue.close().catch(() => undefined);
+      }
+      throw error;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
