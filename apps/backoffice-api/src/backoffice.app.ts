@@ -55,6 +55,11 @@ export const createBackofficeApp = async (root: DynamicModule, logger: LoggerSer
   const app = await NestFactory.create<NestExpressApplication>(root, { logger });
   answerClientErrorsWith(app, 'application/json; charset=utf-8', (statusCode, error) => ({ statusCode, error, message: `${error}.` }));
   useRequestIds(app);
+  // API answers hold customer data and tokens: no browser cache may keep them after sign-out.
+  app.use('/api', (_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   // The staff user authenticated by the guard is who changes data; requests without one act as the system.
   app.use(
     actorFromRequest((user) => (user ? { type: 'user', id: String((user as StaffClaims).userId), name: (user as StaffClaims).name } : null)),

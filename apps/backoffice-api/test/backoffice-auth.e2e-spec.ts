@@ -20,6 +20,12 @@ describe('back-office users, login and roles', () => {
     stack.backofficeHttp().post('/api/auth/login').set('X-Forwarded-For', ip).send({ email, password });
   const tokenOf = async (email: string) => (await login(email)).body.accessToken as string;
 
+  it('answers the API with Cache-Control: no-store', async () => {
+    const response = await login('admin@shop.test');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect((await stack.backofficeHttp().get('/api/customers').set('Authorization', `Bearer ${response.body.accessToken}`)).headers['cache-control']).toBe('no-store');
+  });
+
   it('logs a user in (email ignoring case) with a back-office JWT', async () => {
     const response = await login('admin@shop.test');
     expect(response.status).toBe(200);
@@ -162,6 +168,7 @@ describe('back-office users, login and roles', () => {
     for (let i = 0; i < 9; i++) expect((await login('agent@shop.test', 'Wrong-Password-9!', '198.51.100.9')).status).toBe(401);
     const blocked = await login('agent@shop.test', PASSWORD, '198.51.100.9');
     expect(blocked.status).toBe(429);
+    expect(blocked.headers['retry-after']).toBe('360');
     expect(blocked.body.message).toBe('Too many log in attempts from your address. Please wait 6 minutes before trying again.');
     expect((await login('agent@shop.test', PASSWORD, '198.51.100.10')).status).toBe(200);
   });

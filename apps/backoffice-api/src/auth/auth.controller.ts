@@ -47,6 +47,7 @@ export class AuthController {
     const blocked = await this.throttle.admit(clientIp, email);
     if (blocked !== null) {
       this.events.publish(new LoginRefusedWhileBlocked('backoffice'));
+      response.setHeader('Retry-After', String(blocked * 60));
       throw new BackofficeError(429, `Too many log in attempts from your address. Please wait ${blocked} minutes before trying again.`);
     }
     try {
