@@ -93,6 +93,20 @@ describe('/api/customer-groups', () => {
     expect((await stack.backofficeHttp().post('/api/customer-groups/999999/members').set(as(admin)).send({ search: { q: 'nobody-matches-this' } })).status).toBe(404);
   });
 
+  it('refuses a bulk change with an unknown filter or mixed fields with 422, changing nothing', async () => {
+    const group = (await stack.backofficeHttp().post('/api/customer-groups').set(as(admin)).send({ name: 'Strict' })).body.data;
+    const shopper = await registerShopper(stack);
+    expect((await stack.backofficeHttp().post(`/api/customer-groups/${group.id}/members`).set(as(admin)).send({ customerReferences: [shopper.reference] })).status).toBe(200);
+    const url = `/api/customer-groups/${group.id}/members`;
+    const typo = await stack.backofficeHttp().delete(url).set(as(admin)).send({ search: { qq: 'nobody' } });
+    expect([typo.status, typo.body.errors]).toEqual([422, [{ field: 'search.qq', message: 'is not a field this request takes' }]]);
+    const mixed = await stack.backofficeHttp().post(url).set(as(admin)).send({ customerReferences: [shopper.reference], search: { q: 'x' } });
+    expect([mixed.status, mixed.body.errors]).toEqual([422, [{ field: 'customerReferences', message: 'is not a field this request takes' }]]);
+    expect((await stack.backofficeHttp().get(`/api/customer-groups/${group.id}`).set(as(admin))).body.data.memberCount).toBe(1);
+    const created = await stack.backofficeHttp().post('/api/customers').set(as(admin)).send({ email: 'with.password@example.com', firstName: 'W', lastName: 'P', password: 'Analytical#Engine1' });
+    expect([created.status, created.body.errors]).toEqual([422, [{ field: 'password', message: 'is not a field this request takes' }]]);
+  });
+
   it('answers a method a path does not take with 405 and Allow in its error shape; unknown paths stay 404', async () => {
     const put = await stack.backofficeHttp().put('/api/customer-groups').set(as(admin)).send({ name: 'Put' });
     expect(put.status).toBe(405);

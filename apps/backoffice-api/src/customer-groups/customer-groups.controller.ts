@@ -12,8 +12,9 @@ const name = z.string().trim().min(1, 'must not be blank').max(70, 'must be at m
 const description = z.string().max(255, 'must be at most 255 characters').nullable();
 const NEW_GROUP = z.object({ name, description: description.optional() });
 const GROUP_CHANGES = z.object({ name: name.optional(), description: description.optional() });
-const MEMBERS = z.object({ customerReferences: z.array(z.string().min(1)).min(1, 'must name at least one customer').max(10_000) });
-const SEARCH_MEMBERS = z.object({ search: CUSTOMER_SEARCH_FILTERS });
+// Strict: a mistyped filter must not widen a bulk change to every customer, nor mixed fields pick one silently.
+const MEMBERS = z.strictObject({ customerReferences: z.array(z.string().min(1)).min(1, 'must name at least one customer').max(10_000) });
+const SEARCH_MEMBERS = z.strictObject({ search: CUSTOMER_SEARCH_FILTERS.strict() });
 const MEMBERS_OR_SEARCH = z.union([MEMBERS, SEARCH_MEMBERS]);
 const isSearch = (body: unknown) => !!body && typeof body === 'object' && 'search' in body;
 

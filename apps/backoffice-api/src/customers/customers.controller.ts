@@ -44,14 +44,14 @@ const PROFILE = {
   company: optional(255),
   locale: z.string().max(10).optional(),
 };
-const NEW_CUSTOMER = z.object({ ...PROFILE, email: z.email('must be a valid email address').max(100), firstName: name(100), lastName: name(100), sendPasswordToken: z.boolean().optional() });
-const CUSTOMER_CHANGES = z.object({
+const NEW_CUSTOMER = z.strictObject({ ...PROFILE, email: z.email('must be a valid email address').max(100), firstName: name(100), lastName: name(100), sendPasswordToken: z.boolean().optional() });
+const CUSTOMER_CHANGES = z.strictObject({
   ...PROFILE,
   email: z.email('must be a valid email address').max(100).optional(),
   defaultBillingAddress: z.uuid('must be an address id').optional(),
   defaultShippingAddress: z.uuid('must be an address id').optional(),
 });
-const NEW_PASSWORD = z.object({ password: z.string().min(1) });
+const NEW_PASSWORD = z.strictObject({ password: z.string().min(1) });
 const ADDRESS_FIELDS = {
   salutation: z.enum(SALUTATIONS).nullable().optional(),
   firstName: name(100),
@@ -67,8 +67,8 @@ const ADDRESS_FIELDS = {
   isDefaultBilling: z.boolean().optional(),
   isDefaultShipping: z.boolean().optional(),
 };
-const NEW_ADDRESS = z.object(ADDRESS_FIELDS);
-const ADDRESS_CHANGES = z.object(
+const NEW_ADDRESS = z.strictObject(ADDRESS_FIELDS);
+const ADDRESS_CHANGES = z.strictObject(
   Object.fromEntries(Object.entries(ADDRESS_FIELDS).map(([key, schema]) => [key, (schema as z.ZodType).optional()])) as {
     [K in keyof typeof ADDRESS_FIELDS]: z.ZodOptional<(typeof ADDRESS_FIELDS)[K]>;
   },
