@@ -8,7 +8,7 @@ import { AddressModule, BlankAddressesOnAnonymizationPlugin } from '@patron/addr
 import { SalesModule } from '@patron/sales';
 import { UserModule } from '@patron/user';
 import { CustomerGroupModule, RemoveFromGroupsOnAnonymizationPlugin, CustomerGroupSearchFilterPlugin } from '@patron/customer-group';
-import { CustomerNoteModule } from '@patron/customer-note';
+import { CustomerNoteModule, EraseNotesOnAnonymizationPlugin } from '@patron/customer-note';
 import { CustomerDataExportModule } from '@patron/customer-data-export';
 import { OpsModule } from '@patron/ops';
 import { CustomerHistoryModule } from '@patron/customer-history';
@@ -78,6 +78,7 @@ export class PatronCoreModule {
             RevokeRefreshTokensOnAnonymizationPlugin,
             BlankAddressesOnAnonymizationPlugin,
             RemoveFromGroupsOnAnonymizationPlugin,
+            EraseNotesOnAnonymizationPlugin,
             ...customerPlugins('anonymizerPlugins'),
           ],
           postDeletePlugins: customerPlugins('postDeletePlugins'),

@@ -63,4 +63,16 @@ describe('customer notes', () => {
       expect({ id, status: answer.status, message: answer.body.message }).toEqual({ id, status: 404, message: 'Note not found' });
     }
   });
+
+  it('erases the notes about a customer, with their earlier texts, when the customer is deleted', async () => {
+    const shopper = await registerShopper(stack);
+    const note = (await stack.backofficeHttp().post(`/api/customers/${shopper.reference}/notes`).set(as('alice')).send({ text: 'Private: said X.' })).body.data;
+    expect((await stack.backofficeHttp().patch(`/api/notes/${note.id}`).set(as('alice')).send({ text: 'Private: said Y.' })).status).toBe(200);
+    const other = await registerShopper(stack);
+    await stack.backofficeHttp().post(`/api/customers/${other.reference}/notes`).set(as('alice')).send({ text: 'Keep me.' });
+    expect((await stack.backofficeHttp().delete(`/api/customers/${shopper.reference}`).set(as('admin'))).status).toBe(204);
+    expect(await stack.sql('select id from customer_note where customer_reference = ?', [shopper.reference])).toEqual([]);
+    expect(await stack.sql('select id from customer_note_revision where note_id = ?', [note.id])).toEqual([]);
+    expect(await stack.sql('select id from customer_note where customer_reference = ?', [other.reference])).toHaveLength(1);
+  });
 });

@@ -41,6 +41,11 @@ export class CustomerNoteFacade {
     private readonly clock: Clock,
   ) {}
 
+  /** Deletes every note about the customer with its earlier texts (joins the caller's transaction when there is one). */
+  async eraseAll(customerReference: string): Promise<void> {
+    await forkJoiningTransaction(this.em).execute('delete from customer_note where customer_reference = ?', [customerReference]);
+  }
+
   /** The notes about a live customer, newest first, each with its earlier texts. @throws CustomerNotFoundError */
   async list(customerReference: string): Promise<CustomerNoteView[]> {
     await this.customers.getByReference(customerReference);
