@@ -190,6 +190,10 @@ describe('patron cli users:create', () => {
       expect(weak.stderr).toContain('The password is too short.');
       const badRole = await runCli(['users:create', '--email', 'x@shop.test', '--name', 'X', '--role', 'root'], env, 60_000, 'Cli-Password-9!\n');
       expect(badRole.code).toBe(2);
+      for (const name of ['   ', 'N'.repeat(101), 'A\u0001B']) {
+        const badName = await runCli(['users:create', '--email', 'n@shop.test', '--name', name], env, 60_000, 'Cli-Password-9!\n');
+        expect([badName.code, badName.stderr.trim()]).toEqual([2, '--name must be 1 to 100 characters, without control characters']);
+      }
     } finally {
       await db.drop();
     }

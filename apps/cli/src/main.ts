@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { join } from 'node:path';
 import { closeOnSignal, loadEnvOrExit, migrateOnStart, openDatabaseOrExit } from '@patron/config';
-import { CustomerConfig, CustomerFacade, isValidEmail } from '@patron/customer';
+import { CustomerConfig, CustomerFacade, isValidEmail, UNPRINTABLE_CHARACTERS } from '@patron/customer';
 import { DomainError } from '@patron/shared-kernel';
 import { USER_ROLES, UserChanges, UserFacade, UserRole, UserView } from '@patron/user';
 import { formatUserList, userByEmail } from './commands/users.command';
@@ -110,14 +110,21 @@ program
       process.exitCode = 2;
       return;
     }
-    if (!isValidEmail(options.email)) {
+    if (!isValidEmail(options.email) || options.email.length > 255) {
       console.error(`--email "${options.email}" is not a valid email address`);
+      process.exitCode = 2;
+      return;
+    }
+    // The rules the back office applies when it renames a user.
+    const name = options.name.trim();
+    if (!name || name.length > 100 || UNPRINTABLE_CHARACTERS.test(name)) {
+      console.error('--name must be 1 to 100 characters, without control characters');
       process.exitCode = 2;
       return;
     }
     const password = await readPassword('Password: ');
     try {
-      const user = await withApp((app) => app.get(UserFacade).create({ email: options.email, name: options.name, role: options.role as UserRole, password }));
+      const user = await withApp((app) => app.get(UserFacade).create({ email: options.email, name, role: options.role as UserRole, password }));
       console.log(`Created ${user.role} ${user.email} (id ${user.id}).`);
     } catch (error) {
       if (error instanceof DomainError) {

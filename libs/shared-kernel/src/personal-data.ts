@@ -4,7 +4,8 @@ export const maskEmail = (email: string): string => {
   return at > 0 ? `${email[0]}***${email.slice(at)}` : '***';
 };
 
-const EMAIL = /[^\s@<>"'(),;:/?&=]+@[^\s@<>"'(),;:/?&=]+\.[A-Za-z]{2,}/g;
+/** An email address, also percent-encoded in a URL (`ada%40example.com`). */
+const EMAIL = /[^\s@<>"'(),;:/?&=%]+(?:@|%40)[^\s@<>"'(),;:/?&=%]+\.[A-Za-z]{2,}/g;
 /** argon2 and bcrypt password hashes (their base64 holds `+` and `/`, so the token pattern below misses them). */
 const PASSWORD_HASH = /\$argon2(?:id|i|d)\$[^\s'",]+(?:,[^\s'",]+)*|\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}/g;
 /**

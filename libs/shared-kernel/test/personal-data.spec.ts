@@ -11,6 +11,7 @@ describe('maskPersonalData', () => {
       'Mail to a***@example.com and <B***@mail.example.org> failed',
     );
     expect(maskPersonalData('GET /no-such-page/ada@example.com?to=bob@example.org')).toBe('GET /no-such-page/a***@example.com?to=b***@example.org');
+    expect(maskPersonalData('GET /zz/anna.becker%40demo.patron.test 404')).toBe('GET /zz/*** 404');
   });
 
   it('redacts tokens and JWTs but keeps UUIDs (outbox and request ids) and migration names', () => {
