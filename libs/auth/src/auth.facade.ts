@@ -94,8 +94,9 @@ export class AuthFacade {
 
   /**
    * True while the token's version is the customer's current one, or the token is the one a password change kept
-   * (the session that made it): false after a password change or reset otherwise, or for a deleted customer. Versions are cached per process for `tokenVersionCacheMs`; this process's own changes
-   * apply at once through `forgetTokenVersion`.
+   * (the session that made it): false after a password change or reset otherwise, or for a deleted customer.
+   * Versions are cached per process for `tokenVersionCacheMs`; this process's own changes apply at once through
+   * `forgetTokenVersion`.
    */
   async isCurrent(claims: AccessTokenClaims): Promise<boolean> {
     let entry = this.versions.get(claims.customerReference);

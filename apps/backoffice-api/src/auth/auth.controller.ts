@@ -9,12 +9,10 @@ import { EventBus } from '@nestjs/cqrs';
 import { UserAuthenticationFailedError, UserFacade } from '@patron/user';
 import { BackofficeError, ERROR_BODY } from '../http/backoffice-error';
 import { ApiJsonBody, validateBody } from '../http/validate';
-import { BACKOFFICE_AUDIENCE, currentStaff, Staff, StaffClaims, StaffOnly, StaffTokenPayload, tokenClaimsOf } from './staff-auth';
-import { ExtractJwt } from 'passport-jwt';
+import { BACKOFFICE_AUDIENCE, currentStaff, Staff, StaffClaims, StaffOnly, StaffTokenPayload, staffBearerToken, tokenClaimsOf } from './staff-auth';
 import { QUEUE_DASHBOARD_PATH, STAFF_TOKEN_COOKIE } from '../queue-dashboard/queue-dashboard';
 
 export const BACKOFFICE_LOGIN_THROTTLE = Symbol('backoffice.login-throttle');
-const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 const TOKEN_TTL_SECONDS = 8 * 3600;
 const LOGIN = z.object({ email: z.string().min(1), password: z.string().min(1) });
 /** The queue dashboard is opened by a link, which cannot send the bearer token: admins get it as this cookie too. */
@@ -78,7 +76,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
-    const token = bearerToken(request);
+    const token = staffBearerToken(request);
     const payload = token
       ? await this.jwt.verifyAsync<StaffTokenPayload & { exp: number }>(token, { audience: BACKOFFICE_AUDIENCE, issuer: 'patron', algorithms: ['HS256'] }).catch(() => null)
       : null;

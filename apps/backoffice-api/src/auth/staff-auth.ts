@@ -23,6 +23,9 @@ export interface StaffTokenPayload {
   jti?: unknown;
 }
 
+/** The token of an `Authorization: Bearer …` header, as the guard reads it. */
+export const staffBearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -52,7 +55,7 @@ export const currentStaff = async (users: UserFacade, payload: StaffTokenPayload
 @Injectable()
 export class StaffJwtStrategy extends PassportStrategy(Strategy, 'backoffice-jwt') {
   constructor(secret: string, private readonly users: UserFacade) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: secret, audience: BACKOFFICE_AUDIENCE, issuer: 'patron', algorithms: ['HS256'] });
+    super({ jwtFromRequest: staffBearerToken, secretOrKey: secret, audience: BACKOFFICE_AUDIENCE, issuer: 'patron', algorithms: ['HS256'] });
   }
 
   async validate(payload: StaffTokenPayload): Promise<StaffClaims | false> {

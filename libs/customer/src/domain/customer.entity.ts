@@ -159,8 +159,8 @@ export class Customer {
   }
 
   /**
-   * Moves the account to another mailbox: a restore or registration key mailed to the old address no longer works, and a pending
-   * change is over.
+   * Moves the account to another mailbox: a restore or registration key mailed to the old address no longer works,
+   * and a pending change is over.
    */
   moveToEmail(email: string): void {
     this.setEmail(email);

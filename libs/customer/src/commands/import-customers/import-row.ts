@@ -76,12 +76,13 @@ export const parseImportRow = (row: CustomerImportRow, config: CustomerConfig): 
   const firstName = blankToNull(row.first_name);
   const lastName = blankToNull(row.last_name);
   const phone = blankToNull(row.phone);
+  const company = blankToNull(row.company);
   const fieldProblem =
     nameProblem('first_name', firstName) ??
     nameProblem('last_name', lastName) ??
     tooLong('phone', phone, PHONE_MAX_LENGTH) ??
     unprintable('phone', phone) ??
-    unprintable('company', blankToNull(row.company));
+    unprintable('company', company);
   if (fieldProblem) return fieldProblem;
   const salutation = choice(row.salutation ?? '', SALUTATIONS);
   if (salutation === undefined) return `unknown salutation "${row.salutation}" (expected ${SALUTATIONS.join(', ')})`;
@@ -106,7 +107,7 @@ export const parseImportRow = (row: CustomerImportRow, config: CustomerConfig): 
     gender,
     dateOfBirth,
     phone,
-    company: blankToNull(row.company),
+    company,
     locale,
     passwordHash: blankToNull(row.password),
     registeredAt,
